@@ -1,0 +1,82 @@
+"""Site settings for local builds and previews.
+
+The plugin settings (GELAR_*, KBK_*, I18N_*) have their defaults in
+plugins/gelar/settings.py and plugins/babel_i18n/__init__.py; set one here
+only to change it.
+"""
+
+AUTHOR = "Humas Pemkab Magetan"
+SITENAME = "Arsip Gelar Budaya Kerja Kabupaten Magetan"
+SITESUBTITLE = "Berita dan hasil Gelar Budaya Kerja Pemerintah Kabupaten Magetan"
+SITEURL = ""
+
+PATH = "content"
+ARTICLE_PATHS = ["berita"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+
+TIMEZONE = "Asia/Jakarta"
+DEFAULT_LANG = "id"
+DEFAULT_DATE = None
+
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+
+PLUGIN_PATHS = ["plugins"]
+# Listed explicitly: with PLUGINS unset Pelican loads every installed plugin.
+PLUGINS = ["babel_i18n", "gelar"]
+
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    # Text from YAML and metadata is always escaped; article HTML is
+    # marked safe explicitly in the templates.
+    "autoescape": True,
+}
+
+# One language only: equal slugs are a collision, not a translation.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+
+# Clean URLs that end in "/".
+ARTICLE_URL = "berita/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "berita/{date:%Y}/{slug}/index.html"
+DRAFT_URL = "draf/{slug}/"
+DRAFT_SAVE_AS = "draf/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DRAFT_PAGE_URL = "draf/halaman/{slug}/"
+DRAFT_PAGE_SAVE_AS = "draf/halaman/{slug}/index.html"
+CATEGORY_URL = "kategori/{slug}/"
+CATEGORY_SAVE_AS = "kategori/{slug}/index.html"
+CATEGORIES_URL = "kategori/"
+CATEGORIES_SAVE_AS = "kategori/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_URL = "tag/"
+TAGS_SAVE_AS = "tag/index.html"
+ARCHIVES_URL = "arsip/"
+ARCHIVES_SAVE_AS = "arsip/index.html"
+YEAR_ARCHIVE_URL = "berita/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "berita/{date:%Y}/index.html"
+# One office writes everything: no per-author pages.
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives"]
+
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
+)
+
+# Feeds are made for publishing only (publishconf.py).
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+DELETE_OUTPUT_DIRECTORY = False
+RELATIVE_URLS = False
+SLUGIFY_SOURCE = "title"

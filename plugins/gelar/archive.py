@@ -1,0 +1,130 @@
+"""Load every year file and link the editions into KBK histories."""
+
+import os
+import re
+from dataclasses import dataclass
+
+from .model import Kbk, Participation
+from .problems import ContentError, Problem
+from .schema import parse_edition
+from .yamlsource import read_yaml
+
+YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
+
+
+@dataclass
+class Archive:
+    editions: list  # newest first
+    kbks: dict  # id -> Kbk, A to Z
+
+    def edition(self, year):
+        return next((e for e in self.editions if e.year == year), None)
+
+    @property
+    def kbk_list(self):
+        return list(self.kbks.values())
+
+
+def year_files(data_dir):
+    """The year files in `data_dir` as (year, path), plus misnamed files."""
+    found, misnamed = [], []
+    if not os.path.isdir(data_dir):
+        return found, misnamed
+    for name in sorted(os.listdir(data_dir)):
+        match = YEAR_FILE.match(name)
+        if match:
+            found.append((int(match.group(1)), os.path.join(data_dir, name)))
+        elif name.endswith((".yaml", ".yml")):
+            misnamed.append(os.path.join(data_dir, name))
+    return found, misnamed
+
+
+def load_editions(data_dir, display=lambda path: path):
+    """Read and validate every year file; raise one ContentError for all."""
+    problems = []
+    editions = []
+    found, misnamed = year_files(data_dir)
+    for path in misnamed:
+        problems.append(
+            Problem(
+                display(path),
+                None,
+                None,
+                "nama berkas data tahunan harus berupa tahun empat angka "
+                "dengan akhiran .yaml.",
+                "ganti nama berkas, mis. menjadi `2016.yaml`.",
+            )
+        )
+    for year, path in found:
+        shown = display(path)
+        try:
+            editions.append(parse_edition(read_yaml(path, shown), shown, year))
+        except ContentError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise ContentError(problems)
+    return sorted(editions, key=lambda edition: edition.year, reverse=True)
+
+
+def sort_key(name):
+    """A to Z by the team's own name, not by the shared `KBK ` prefix."""
+    return re.sub(r"^kbk\s+", "", name.casefold())
+
+
+def build_archive(editions, urls):
+    """Link editions (newest first) into KBK histories and set all URLs.
+
+    `urls` maps GELAR_*/KBK_* URL and SAVE_AS setting names to patterns.
+    """
+    histories = {}
+    for edition in editions:
+        edition.url = urls["GELAR_URL"].format(year=edition.year)
+        edition.save_as = urls["GELAR_SAVE_AS"].format(year=edition.year)
+        edition.csv_url = urls["GELAR_CSV_SAVE_AS"].format(year=edition.year)
+        edition.json_url = urls["GELAR_JSON_SAVE_AS"].format(year=edition.year)
+        results = {result.team: result for result in edition.results or ()}
+        for team in edition.teams:
+            histories.setdefault(team.id, []).append(
+                Participation(edition, team, results.get(team.id))
+            )
+    kbks = {}
+    for kbk_id, history in histories.items():
+        kbks[kbk_id] = Kbk(
+            id=kbk_id,
+            history=history,
+            url=urls["KBK_URL"].format(id=kbk_id),
+            save_as=urls["KBK_SAVE_AS"].format(id=kbk_id),
+        )
+    kbks = dict(sorted(kbks.items(), key=lambda item: sort_key(item[1].name)))
+    for edition in editions:
+        edition.kbks = [kbks[team.id] for team in edition.teams]
+    check_terms(kbks.values())
+    return Archive(editions=list(editions), kbks=kbks)
+
+
+def check_terms(kbks):
+    """A name or alias must point at one KBK, or mentions become ambiguous."""
+    owner = {}
+    problems = []
+    for kbk in kbks:
+        for participation in kbk.history:
+            team = participation.team
+            for term in (team.name, *team.aliases):
+                key = term.casefold()
+                other = owner.setdefault(key, (kbk.id, participation))
+                if other[0] != kbk.id:
+                    first = other[1]
+                    problems.append(
+                        Problem(
+                            participation.edition.source_path,
+                            team.line,
+                            "teams",
+                            f"nama atau alias `{term}` dipakai oleh KBK `{kbk.id}` "
+                            f"dan juga oleh KBK `{other[0]}` "
+                            f"({first.edition.source_path}:{first.team.line}).",
+                            "jika keduanya KBK yang sama, samakan id-nya; jika "
+                            "berbeda, ganti nama atau hapus aliasnya.",
+                        )
+                    )
+    if problems:
+        raise ContentError(problems)

@@ -1,0 +1,187 @@
+"""The Pelican generator: edition, KBK and download pages.
+
+Context phase: load and validate all year files, attach articles, link
+KBK mentions and publish the archive into the shared context.
+Output phase: render templates through Pelican's writer and write the
+CSV and JSON downloads.
+"""
+
+import logging
+import os
+
+from pelican.generators import Generator
+from pelican.utils import sanitised_join
+
+from . import downloads
+from .archive import build_archive, load_editions
+from .articles import metadata_line, resolve_links
+from .mentions import link_mentions, mention_index
+from .outputs import content_outputs
+from .problems import raise_if_any
+
+logger = logging.getLogger(__name__)
+
+
+def display_path(path):
+    """A path as editors see it: relative to the project when inside it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+class GelarGenerator(Generator):
+    def generate_context(self):
+        data_dir = os.path.join(self.path, self.settings["GELAR_DATA_PATH"])
+        editions = load_editions(data_dir, display=display_path)
+        self.archive = build_archive(editions, self.settings)
+        self._attach_articles()
+        self.context.update(
+            gelar_archive=self.archive,
+            gelar_editions=self.archive.editions,
+            kbks=self.archive.kbk_list,
+        )
+
+    def _attach_articles(self):
+        archive = self.archive
+        pattern, owners = (None, {})
+        if self.settings["GELAR_LINK_MENTIONS"]:
+            pattern, owners = mention_index(archive.kbk_list)
+        site_url = self.settings["SITEURL"]
+
+        def url_for(kbk_id):
+            return f"{site_url}/{archive.kbks[kbk_id].url}"
+
+        problems = []
+        published = list(self.context.get("articles", ()))
+        others = list(self.context.get("drafts", ())) + list(
+            self.context.get("hidden_articles", ())
+        )
+        for article in published + others:
+            edition, kbk_ids, sample, found = self._resolve(article)
+            problems.extend(found)
+            html, mentioned = link_mentions(article._content, pattern, owners, url_for)
+            article._content = html
+            article.gelar_edition = edition
+            article.sample = sample
+            article.kbks = [archive.kbks[i] for i in dict.fromkeys(kbk_ids + mentioned)]
+        raise_if_any(problems)
+
+        for article in sorted(published, key=lambda a: a.date, reverse=True):
+            if article.gelar_edition is not None:
+                article.gelar_edition.articles.append(article)
+            for kbk in article.kbks:
+                kbk.articles.append(article)
+
+    def _resolve(self, article):
+        path = display_path(article.source_path)
+        source = None
+
+        def line_of(key):
+            nonlocal source
+            if source is None:
+                with open(article.source_path, encoding="utf-8") as handle:
+                    source = handle.read()
+            return metadata_line(source, key)
+
+        return resolve_links(article.metadata, self.archive, path, line_of)
+
+    def planned_outputs(self):
+        """(save_as, source) for every file this generator will write."""
+        settings = self.settings
+        planned = [
+            (settings["GELAR_INDEX_SAVE_AS"], "daftar gelar (plugin gelar)"),
+            (settings["KBK_INDEX_SAVE_AS"], "daftar KBK (plugin gelar)"),
+            (settings["GELAR_ALL_CSV_SAVE_AS"], "unduhan semua hasil (plugin gelar)"),
+        ]
+        for edition in self.archive.editions:
+            source = f"data {edition.source_path}"
+            planned += [
+                (edition.save_as, source),
+                (edition.csv_url, source),
+                (edition.json_url, source),
+            ]
+        for kbk in self.archive.kbk_list:
+            source = f"KBK `{kbk.id}` ({kbk.history[0].edition.source_path})"
+            planned.append((kbk.save_as, source))
+        return planned
+
+    def generate_output(self, writer):
+        settings = self.settings
+        relative = settings["RELATIVE_URLS"]
+        archive = self.archive
+
+        def render(save_as, template, url, **kwargs):
+            writer.write_file(
+                save_as,
+                self.get_template(template),
+                self.context,
+                relative,
+                url=url,
+                **kwargs,
+            )
+
+        render(
+            settings["GELAR_INDEX_SAVE_AS"],
+            "gelar_index",
+            settings["GELAR_INDEX_URL"],
+            editions=archive.editions,
+            page_name="gelar",
+        )
+        for edition in archive.editions:
+            render(
+                edition.save_as,
+                "gelar",
+                edition.url,
+                edition=edition,
+                page_name=f"gelar-{edition.year}",
+            )
+            page_url = f"{settings['SITEURL']}/{edition.url}"
+            self._write_text(edition.csv_url, downloads.edition_csv(edition))
+            self._write_text(edition.json_url, downloads.edition_json(edition, page_url))
+        self._write_text(
+            settings["GELAR_ALL_CSV_SAVE_AS"], downloads.archive_csv(archive.editions)
+        )
+        render(
+            settings["KBK_INDEX_SAVE_AS"],
+            "kbk_index",
+            settings["KBK_INDEX_URL"],
+            kbks=archive.kbk_list,
+            page_name="kbk",
+        )
+        for kbk in archive.kbk_list:
+            render(kbk.save_as, "kbk", kbk.url, kbk=kbk, page_name=f"kbk-{kbk.id}")
+
+    def _write_text(self, save_as, text):
+        if not save_as:
+            return
+        path = sanitised_join(self.output_path, save_as)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        logger.info('Writing "%s"', path)
+
+
+def planned_outputs(generators):
+    """Every output file of a build, with where it comes from."""
+    from .outputs import pelican_outputs
+
+    planned = []
+    context = generators[0].context if generators else {}
+    settings = generators[0].settings if generators else {}
+    for generator in generators:
+        if isinstance(generator, GelarGenerator):
+            planned += generator.planned_outputs()
+        for attr, kind in (
+            ("articles", "artikel"),
+            ("translations", "terjemahan"),
+            ("drafts", "draf"),
+            ("drafts_translations", "draf terjemahan"),
+            ("hidden_articles", "artikel tersembunyi"),
+            ("hidden_translations", "terjemahan tersembunyi"),
+            ("pages", "halaman"),
+            ("hidden_pages", "halaman tersembunyi"),
+            ("draft_pages", "draf halaman"),
+            ("staticfiles", "berkas statis"),
+        ):
+            planned += content_outputs(getattr(generator, attr, ()), kind)
+    planned += pelican_outputs(settings, context)
+    return planned

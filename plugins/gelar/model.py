@@ -1,0 +1,160 @@
+"""The archive's data model: editions, their teams and results, and KBKs.
+
+`schema.py` builds Editions from YAML; `archive.py` links them into Kbk
+histories and fills in URLs. Templates only read these objects.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Juror:
+    name: str
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    title: str
+    date: object  # datetime.date
+    venue: str
+    opened_by: str | None = None
+    occasion: str | None = None
+    time: str | None = None
+    source: str | None = None
+    jury: tuple = ()
+
+
+@dataclass(frozen=True)
+class Team:
+    id: str
+    name: str
+    institution: str
+    aliases: tuple = ()
+    category: str | None = None
+    project: str | None = None
+    members: tuple = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    team: str
+    rank: int
+    score: float | None = None
+    award: str | None = None
+    advances: bool | None = None
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: object  # datetime.date
+    note: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One team's line in an edition's results: what the tables and CSV show."""
+
+    team: Team
+    result: Result | None
+
+    @property
+    def rank(self):
+        return self.result.rank if self.result else None
+
+
+@dataclass
+class Edition:
+    year: int
+    event: Event
+    teams: tuple
+    results: tuple | None  # None: the jury has not announced results yet
+    sample: bool
+    corrections: tuple
+    source_path: str
+    # Filled in by archive.build_archive from the URL settings.
+    url: str = ""
+    save_as: str = ""
+    csv_url: str = ""
+    json_url: str = ""
+    articles: list = field(default_factory=list)
+    kbks: list = field(default_factory=list)
+
+    @property
+    def has_results(self):
+        return self.results is not None
+
+    @property
+    def rows(self):
+        """Teams in result order: by rank, ties and unranked teams by name."""
+        by_team = {result.team: result for result in self.results or ()}
+        rows = [Row(team, by_team.get(team.id)) for team in self.teams]
+        return sorted(rows, key=_row_order)
+
+    def team(self, team_id):
+        return next((team for team in self.teams if team.id == team_id), None)
+
+
+def _row_order(row):
+    unranked = row.rank is None
+    return (unranked, row.rank or 0, row.team.name.casefold())
+
+
+@dataclass(frozen=True)
+class Participation:
+    """One KBK in one edition."""
+
+    edition: Edition
+    team: Team
+    result: Result | None
+
+
+@dataclass
+class Kbk:
+    """A work-culture team across all the years it took part."""
+
+    id: str
+    history: list  # of Participation, newest first
+    url: str = ""
+    save_as: str = ""
+    articles: list = field(default_factory=list)
+
+    @property
+    def latest(self):
+        return self.history[0].team
+
+    @property
+    def name(self):
+        return self.latest.name
+
+    @property
+    def institution(self):
+        return self.latest.institution
+
+    @property
+    def years(self):
+        return sorted(p.edition.year for p in self.history)
+
+    @property
+    def best(self):
+        """The best-ranked participation (earliest year on a tie), or None."""
+        ranked = [p for p in self.history if p.result is not None]
+        if not ranked:
+            return None
+        return min(ranked, key=lambda p: (p.result.rank, p.edition.year))
+
+    @property
+    def only_sample(self):
+        return all(p.edition.sample for p in self.history)
+
+    @property
+    def terms(self):
+        """Every name and alias used for this KBK, for finding mentions."""
+        found = []
+        for participation in self.history:
+            team = participation.team
+            for term in (team.name, *team.aliases):
+                if term not in found:
+                    found.append(term)
+        return found

@@ -1,0 +1,48 @@
+"""Two things never share an output file: find every planned collision.
+
+Collected from all generators after their context phase, before anything
+is written, so a collision fails the build with both sources named.
+"""
+
+import posixpath
+
+
+def normalise(save_as):
+    return posixpath.normpath(save_as.replace("\\", "/")).lstrip("/")
+
+
+def find_collisions(planned):
+    """`planned` is (save_as, source) pairs; return [(save_as, sources)]."""
+    owners = {}
+    for save_as, source in planned:
+        if not save_as:
+            continue  # an empty SAVE_AS turns the output off
+        owners.setdefault(normalise(save_as), []).append(source)
+    return [(path, sources) for path, sources in owners.items() if len(sources) > 1]
+
+
+def content_outputs(items, kind):
+    """(save_as, source) for Pelican content objects (articles, pages...)."""
+    return [
+        (item.save_as, f"{kind} {item.relative_source_path}")
+        for item in items
+        if getattr(item, "save_as", "")
+    ]
+
+
+def pelican_outputs(settings, context):
+    """The pages Pelican itself renders: direct templates and taxonomies."""
+    planned = []
+    for name in settings.get("DIRECT_TEMPLATES", ()):
+        save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+        planned.append((save_as, f"halaman bawaan Pelican `{name}`"))
+    for key in ("categories", "tags"):
+        for taxonomy, _articles in context.get(key, ()):
+            planned.append((taxonomy.save_as, f"halaman {key} `{taxonomy.name}`"))
+    for key, value in settings.items():
+        if key.startswith(("FEED_", "CATEGORY_FEED", "TAG_FEED")) and isinstance(
+            value, str
+        ):
+            if "{" not in value and value.endswith(".xml"):
+                planned.append((value, f"umpan `{key}`"))
+    return planned

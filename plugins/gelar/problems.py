@@ -1,0 +1,46 @@
+"""Problems found in content, reported to editors in Indonesian.
+
+Every problem names the file, the line and the field, says what is wrong
+and how to fix it. Validation collects all problems of a build before
+failing, so an editor can fix them in one pass.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int | None
+    field: str | None
+    message: str
+    hint: str = ""
+
+    def __str__(self):
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        text = f"{where}: "
+        if self.field:
+            text += f"kolom `{self.field}`: "
+        text += self.message
+        if self.hint:
+            text += f" Cara memperbaiki: {self.hint}"
+        return text
+
+
+class ContentError(Exception):
+    """Raised when content or data cannot be published as it is."""
+
+    def __init__(self, problems):
+        self.problems = list(problems)
+        super().__init__(self.report())
+
+    def report(self):
+        count = len(self.problems)
+        lines = [f"Ditemukan {count} masalah pada konten; situs tidak dibangun."]
+        lines += [f"  - {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
+
+def raise_if_any(problems):
+    if problems:
+        raise ContentError(problems)

@@ -1,0 +1,369 @@
+"""Validate one year's YAML data and turn it into an Edition.
+
+Pure functions: they take the parsed YAML (with line numbers) and return
+an Edition, or raise ContentError listing every problem in the file.
+"""
+
+import datetime
+import difflib
+import math
+import re
+
+from .model import Correction, Edition, Event, Juror, Result, Team
+from .problems import ContentError, Problem
+from .yamlsource import Mapping, Sequence
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _is_text(value):
+    return isinstance(value, str)
+
+
+def _is_rank(value):
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _is_number(value):
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and value >= 0
+    )
+
+
+def _is_bool(value):
+    return isinstance(value, bool)
+
+
+def _is_date(value):
+    return isinstance(value, datetime.date) and not isinstance(
+        value, datetime.datetime
+    )
+
+
+# kind -> (check, what it must be, how to write it)
+KINDS = {
+    "text": (_is_text, "berupa teks", 'apit dengan tanda kutip, mis. `"{key}"`.'),
+    "rank": (
+        _is_rank,
+        "berupa bilangan bulat mulai dari 1",
+        "tulis peringkat sebagai angka, mis. `rank: 1`.",
+    ),
+    "number": (
+        _is_number,
+        "berupa angka tidak negatif",
+        "tulis nilai dengan titik desimal, mis. `score: 87.5`.",
+    ),
+    "bool": (_is_bool, "bernilai `true` atau `false`", "tulis `true` atau `false`."),
+    "date": (
+        _is_date,
+        "berupa tanggal TTTT-BB-HH",
+        "tulis tanggal seperti `2015-09-30`.",
+    ),
+    "mapping": (
+        lambda value: isinstance(value, Mapping),
+        "berupa pemetaan `kolom: nilai`",
+        "tulis kolom-kolomnya menjorok di bawah `{key}:`.",
+    ),
+    "list": (
+        lambda value: isinstance(value, Sequence),
+        "berupa daftar",
+        "tulis setiap butir di baris sendiri diawali `- `, atau `[a, b]`.",
+    ),
+}
+
+
+def _describe(value):
+    if isinstance(value, Mapping):
+        return "sebuah pemetaan"
+    if isinstance(value, Sequence):
+        return "sebuah daftar"
+    if value is None:
+        return "kosong"
+    return f"`{value}`"
+
+
+class FieldReader:
+    """Reads typed fields from one mapping, collecting problems on the way."""
+
+    def __init__(self, mapping, path, prefix, problems):
+        self.mapping = mapping
+        self.path = path
+        self.prefix = prefix
+        self.problems = problems
+
+    def field_name(self, key):
+        return f"{self.prefix}.{key}" if self.prefix else key
+
+    def problem(self, key, message, hint="", line=None):
+        if line is None:
+            line = self.mapping.line_of(key)
+        self.problems.append(
+            Problem(self.path, line, self.field_name(key), message, hint)
+        )
+
+    def get(self, key, kind, required=False):
+        if key not in self.mapping or self.mapping[key] is None:
+            if required:
+                self.problem(
+                    key,
+                    "wajib diisi tetapi tidak ada.",
+                    f"tambahkan `{key}:` beserta nilainya.",
+                    line=self.mapping.line,
+                )
+            return None
+        value = self.mapping[key]
+        check, must_be, how = KINDS[kind]
+        if not check(value):
+            self.problem(
+                key,
+                f"harus {must_be}, bukan {_describe(value)}.",
+                how.format(key=key),
+            )
+            return None
+        if kind == "text":
+            value = value.strip()
+            if not value:
+                self.problem(key, "tidak boleh kosong.", "isi nilainya atau hapus kolomnya.")
+                return None
+        return value
+
+    def items(self, key, required=False):
+        """The (index, item, line) of a list field, or nothing."""
+        sequence = self.get(key, "list", required)
+        if sequence is None:
+            return []
+        if required and not sequence:
+            self.problem(key, "tidak boleh kosong.", "isi minimal satu butir.")
+        return [(i, item, sequence.line_of(i)) for i, item in enumerate(sequence)]
+
+    def texts(self, key):
+        values = []
+        for index, item, line in self.items(key):
+            if not isinstance(item, str) or not item.strip():
+                self.problem(
+                    f"{key}[{index}]",
+                    f"harus berupa teks, bukan {_describe(item)}.",
+                    "apit dengan tanda kutip.",
+                    line=line,
+                )
+            else:
+                values.append(item.strip())
+        return tuple(values)
+
+    def mapping_items(self, key, required=False):
+        """Yield a FieldReader for each mapping in a list field."""
+        for index, item, line in self.items(key, required):
+            name = f"{key}[{index}]"
+            if not isinstance(item, Mapping):
+                self.problem(
+                    name,
+                    f"harus berupa pemetaan `kolom: nilai`, bukan {_describe(item)}.",
+                    "lihat contoh di dokumentasi data (docs/data.md).",
+                    line=line,
+                )
+                continue
+            yield FieldReader(item, self.path, self.field_name(name), self.problems)
+
+    def sub(self, key, required=False):
+        mapping = self.get(key, "mapping", required)
+        if mapping is None:
+            return None
+        return FieldReader(mapping, self.path, self.field_name(key), self.problems)
+
+    def reject_unknown(self, allowed):
+        for key in self.mapping:
+            if key in allowed:
+                continue
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = (
+                f"mungkin maksudnya `{close[0]}`?"
+                if close
+                else "kolom yang dikenal: " + ", ".join(f"`{k}`" for k in allowed) + "."
+            )
+            self.problem(key, "kolom tidak dikenal.", hint)
+
+
+TOP_FIELDS = ("year", "event", "teams", "results", "sample", "corrections")
+EVENT_FIELDS = (
+    "title",
+    "date",
+    "venue",
+    "opened_by",
+    "occasion",
+    "time",
+    "source",
+    "jury",
+)
+JUROR_FIELDS = ("name", "affiliation")
+TEAM_FIELDS = (
+    "id",
+    "name",
+    "institution",
+    "aliases",
+    "category",
+    "project",
+    "members",
+)
+RESULT_FIELDS = ("team", "rank", "score", "award", "advances")
+CORRECTION_FIELDS = ("date", "note")
+
+
+def suggest_id(text):
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "nama-kbk"
+
+
+def parse_edition(data, path, expected_year):
+    """Validate a year file's parsed YAML; return an Edition or raise."""
+    problems = []
+    if not isinstance(data, Mapping):
+        raise ContentError(
+            [
+                Problem(
+                    path,
+                    getattr(data, "line", 1),
+                    None,
+                    "isi berkas harus berupa pemetaan dengan kolom `year`, "
+                    "`event` dan `teams`.",
+                    "lihat contoh dengan `invoke new-year TAHUN`.",
+                )
+            ]
+        )
+    top = FieldReader(data, path, "", problems)
+    top.reject_unknown(TOP_FIELDS)
+
+    year = top.get("year", "rank", required=True)
+    if year is not None and year != expected_year:
+        top.problem(
+            "year",
+            f"bernilai {year}, padahal nama berkasnya {expected_year}.",
+            f"samakan: tulis `year: {expected_year}` atau ganti nama berkas "
+            f"menjadi {year}.yaml.",
+        )
+
+    event = _parse_event(top.sub("event", required=True))
+    teams = _parse_teams(top)
+    results = _parse_results(top, teams)
+    sample = top.get("sample", "bool") or False
+    corrections = tuple(
+        Correction(reader.get("date", "date", True), reader.get("note", "text", True))
+        for reader in _checked(top.mapping_items("corrections"), CORRECTION_FIELDS)
+    )
+
+    if problems:
+        raise ContentError(problems)
+    return Edition(
+        year=expected_year,
+        event=event,
+        teams=tuple(teams.values()),
+        results=results,
+        sample=sample,
+        corrections=corrections,
+        source_path=path,
+    )
+
+
+def _checked(readers, allowed):
+    for reader in readers:
+        reader.reject_unknown(allowed)
+        yield reader
+
+
+def _parse_event(reader):
+    if reader is None:
+        return None
+    reader.reject_unknown(EVENT_FIELDS)
+    jury = tuple(
+        Juror(juror.get("name", "text", True), juror.get("affiliation", "text"))
+        for juror in _checked(reader.mapping_items("jury"), JUROR_FIELDS)
+    )
+    return Event(
+        title=reader.get("title", "text", True),
+        date=reader.get("date", "date", True),
+        venue=reader.get("venue", "text", True),
+        opened_by=reader.get("opened_by", "text"),
+        occasion=reader.get("occasion", "text"),
+        time=reader.get("time", "text"),
+        source=reader.get("source", "text"),
+        jury=jury,
+    )
+
+
+def _parse_teams(top):
+    teams = {}
+    first_line = {}
+    for reader in _checked(top.mapping_items("teams", required=True), TEAM_FIELDS):
+        team_id = reader.get("id", "text", True)
+        line = reader.mapping.line_of("id")
+        if team_id is not None and not ID_PATTERN.match(team_id):
+            reader.problem(
+                "id",
+                f"`{team_id}` memuat karakter yang tidak boleh: id hanya boleh "
+                "berisi huruf kecil a-z, angka 0-9 dan tanda hubung (-) di "
+                "antaranya.",
+                f"ganti, mis. `id: {suggest_id(team_id)}`. Id dipakai di alamat "
+                "halaman /kbk/<id>/ dan jangan diubah setelah terbit.",
+            )
+            team_id = None
+        if team_id is not None and team_id in teams:
+            reader.problem(
+                "id",
+                f"id `{team_id}` sudah dipakai KBK lain di baris "
+                f"{first_line[team_id]}.",
+                "setiap KBK dalam satu tahun harus punya id yang berbeda.",
+            )
+            team_id = None
+        team = Team(
+            id=team_id,
+            name=reader.get("name", "text", True),
+            institution=reader.get("institution", "text", True),
+            aliases=reader.texts("aliases"),
+            category=reader.get("category", "text"),
+            project=reader.get("project", "text"),
+            members=reader.texts("members"),
+            line=line,
+        )
+        if team_id is not None:
+            teams[team_id] = team
+            first_line[team_id] = line
+    return teams
+
+
+def _parse_results(top, teams):
+    if top.mapping.get("results") is None:
+        return None  # not announced yet
+    results = []
+    seen = {}
+    for reader in _checked(top.mapping_items("results"), RESULT_FIELDS):
+        team_id = reader.get("team", "text", True)
+        line = reader.mapping.line_of("team")
+        if team_id is not None and team_id not in teams:
+            close = difflib.get_close_matches(team_id, list(teams), n=1)
+            hint = f"mungkin maksudnya `{close[0]}`? " if close else ""
+            reader.problem(
+                "team",
+                f"KBK `{team_id}` tidak ada di daftar `teams` tahun ini.",
+                hint + "id yang ada: " + ", ".join(f"`{t}`" for t in teams) + ".",
+            )
+            team_id = None
+        if team_id is not None and team_id in seen:
+            reader.problem(
+                "team",
+                f"KBK `{team_id}` sudah punya hasil di baris {seen[team_id]}.",
+                "setiap KBK hanya boleh punya satu baris hasil per tahun.",
+            )
+            team_id = None
+        result = Result(
+            team=team_id,
+            rank=reader.get("rank", "rank", True),
+            score=reader.get("score", "number"),
+            award=reader.get("award", "text"),
+            advances=reader.get("advances", "bool"),
+        )
+        if team_id is not None:
+            seen[team_id] = line
+            results.append(result)
+    return tuple(results)

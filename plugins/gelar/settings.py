@@ -1,0 +1,48 @@
+"""Every setting of the gelar plugin, with its default, in one place.
+
+The defaults are applied to Pelican's settings once, on `initialized`, so
+that templates can read them like Pelican's own `*_URL` settings. A URL
+pattern with an empty SAVE_AS turns that output off.
+"""
+
+from .problems import ContentError, Problem
+
+DEFAULTS = {
+    # Folder of the yearly data files, relative to PATH (the content folder).
+    "GELAR_DATA_PATH": "data",
+    "GELAR_INDEX_URL": "gelar/",
+    "GELAR_INDEX_SAVE_AS": "gelar/index.html",
+    "GELAR_URL": "gelar/{year}/",
+    "GELAR_SAVE_AS": "gelar/{year}/index.html",
+    "GELAR_CSV_SAVE_AS": "gelar/{year}/hasil.csv",
+    "GELAR_JSON_SAVE_AS": "gelar/{year}/hasil.json",
+    "GELAR_ALL_CSV_SAVE_AS": "data/hasil-semua.csv",
+    "KBK_INDEX_URL": "kbk/",
+    "KBK_INDEX_SAVE_AS": "kbk/index.html",
+    "KBK_URL": "kbk/{id}/",
+    "KBK_SAVE_AS": "kbk/{id}/index.html",
+    # Link the first mention of each KBK in an article to the KBK's page.
+    "GELAR_LINK_MENTIONS": True,
+}
+
+PREFIXES = ("GELAR_", "KBK_")
+
+
+def apply_defaults(settings):
+    """Add missing defaults to `settings`; refuse unknown GELAR_/KBK_ keys."""
+    problems = [
+        Problem(
+            "pelicanconf.py",
+            None,
+            key,
+            "pengaturan ini tidak dikenal oleh plugin gelar.",
+            "periksa ejaannya; pengaturan yang dikenal ada di "
+            "plugins/gelar/settings.py.",
+        )
+        for key in settings
+        if key.startswith(PREFIXES) and key not in DEFAULTS
+    ]
+    if problems:
+        raise ContentError(problems)
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
