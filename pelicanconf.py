@@ -80,3 +80,7 @@ AUTHOR_FEED_RSS = None
 DELETE_OUTPUT_DIRECTORY = False
 RELATIVE_URLS = False
 SLUGIFY_SOURCE = "title"
+
+# Articles are Markdown; the reStructuredText reader stays off (it also
+# warns that docutils has no Indonesian localization).
+READERS = {"rst": None}

@@ -1,0 +1,140 @@
+"""Build the site into a staging folder and swap it in only on success.
+
+A build that fails, logs a warning or error, or is interrupted leaves the
+previous output folder exactly as it was. `validate` runs the same reading
+and checking without rendering or writing anything.
+"""
+
+import logging
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+
+from pelican import Pelican, signals
+from pelican.log import init as init_logging
+from pelican.settings import read_settings
+
+from gelar.problems import ContentError
+
+
+class BuildFailed(Exception):
+    """The build did not produce a site; the message is for the editor."""
+
+
+class _Collect(logging.Handler):
+    """Remembers every warning or error logged while building."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+
+
+@contextmanager
+def _collecting():
+    handler = _Collect()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        root.removeHandler(handler)
+
+
+def load_settings(settings_file, **overrides):
+    init_logging(level=logging.WARNING)
+    return read_settings(settings_file, override=overrides or None)
+
+
+def _fail_on(handler, error=None):
+    lines = []
+    if error is not None:
+        lines.append(error.report())
+    if handler.messages:
+        lines.append("Pelican melaporkan masalah; perbaiki dulu sebelum terbit:")
+        lines += [f"  - {message}" for message in handler.messages]
+    if lines:
+        raise BuildFailed("\n".join(lines))
+
+
+def build(settings_file, output_path, **overrides):
+    """Build into a staging folder beside `output_path`, then swap it in."""
+    output_path = os.path.abspath(output_path)
+    parent = os.path.dirname(output_path)
+    os.makedirs(parent, exist_ok=True)
+    staging = tempfile.mkdtemp(
+        prefix=f".{os.path.basename(output_path)}-baru-", dir=parent
+    )
+    try:
+        settings = load_settings(
+            settings_file,
+            OUTPUT_PATH=staging,
+            DELETE_OUTPUT_DIRECTORY=False,
+            **overrides,
+        )
+        with _collecting() as handler:
+            try:
+                Pelican(settings).run()
+            except ContentError as error:
+                _fail_on(handler, error)
+            _fail_on(handler)
+        _swap(staging, output_path)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap(staging, output_path):
+    """Replace `output_path` with `staging` using renames only."""
+    parent = os.path.dirname(output_path)
+    old = None
+    if os.path.exists(output_path):
+        old = tempfile.mkdtemp(
+            prefix=f".{os.path.basename(output_path)}-lama-", dir=parent
+        )
+        os.rmdir(old)
+        os.rename(output_path, old)
+    os.rename(staging, output_path)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def validate(settings_file, **overrides):
+    """Read all content and data and run every check; write nothing."""
+    with tempfile.TemporaryDirectory(prefix="validasi-") as scratch:
+        settings = load_settings(settings_file, OUTPUT_PATH=scratch, **overrides)
+        with _collecting() as handler:
+            try:
+                _context_phase(Pelican(settings))
+            except ContentError as error:
+                _fail_on(handler, error)
+            _fail_on(handler)
+
+
+def _context_phase(pelican):
+    """Pelican.run() up to, not including, the writer (Pelican 4.12)."""
+    context = pelican.settings.copy()
+    context.update(
+        generated_content={},
+        static_links=set(),
+        static_content={},
+        localsiteurl=pelican.settings["SITEURL"],
+    )
+    generators = [
+        cls(
+            context=context,
+            settings=pelican.settings,
+            path=pelican.path,
+            theme=pelican.theme,
+            output_path=pelican.output_path,
+        )
+        for cls in pelican._get_generator_classes()
+    ]
+    for generator in generators:
+        if hasattr(generator, "generate_context"):
+            generator.generate_context()
+    signals.all_generators_finalized.send(generators)
+    return context

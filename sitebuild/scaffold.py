@@ -1,0 +1,83 @@
+"""Scaffolds for a new article and a new year's data file.
+
+The text is produced by pure functions; `create` is the only writer and
+never overwrites an existing file.
+"""
+
+import datetime
+import os
+from zoneinfo import ZoneInfo
+
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+TIMEZONE = "Asia/Jakarta"
+
+
+def now():
+    return datetime.datetime.now(ZoneInfo(TIMEZONE))
+
+
+def article_slug(title):
+    return slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+
+
+def article_text(title, when, author, category="Berita", gelar="", kbk=""):
+    """A Markdown article with every metadata field, as a draft."""
+    return (
+        f"Title: {title}\n"
+        f"Date: {when:%Y-%m-%d %H:%M}\n"
+        f"Category: {category}\n"
+        f"Tags: budaya kerja\n"
+        f"Slug: {article_slug(title)}\n"
+        f"Author: {author}\n"
+        f"Summary: Ringkasan satu kalimat untuk daftar berita.\n"
+        f"Gelar: {gelar}\n"
+        f"KBK: {kbk}\n"
+        f"Status: draft\n"
+        "\n"
+        "Tulis isi berita di sini. Nama KBK yang disebut di teks otomatis\n"
+        "ditautkan ke halamannya.\n"
+        "\n"
+        "<!-- Kolom: `Gelar` = tahun gelar yang diberitakan, `KBK` = id KBK\n"
+        "dipisah koma (lihat content/data/). Hapus `Status: draft` bila\n"
+        "berita siap terbit. -->\n"
+    )
+
+
+def year_text(year):
+    """A year file to fill in; it fails validation until it is filled."""
+    return f"""\
+# Data Gelar Budaya Kerja {year}. Panduan lengkap: docs/data.md
+# Isi kolom yang kosong, lalu jalankan `invoke validate`.
+year: {year}
+event:
+  title: Gelar Budaya Kerja Pemerintah Kabupaten Magetan {year}
+  date:            # tanggal acara, mis. {year}-09-30
+  venue:           # tempat acara
+  # opened_by:     # pejabat yang membuka acara (boleh dihapus)
+  # occasion:      # rangkaian acara, mis. Hari Jadi Kabupaten Magetan
+  # jury:
+  #   - name: Nama Juri
+  #     affiliation: Instansi juri
+teams:
+  - id:            # huruf kecil, angka dan tanda hubung, mis. kbk-contoh
+    name:          # mis. KBK Contoh
+    institution:   # mis. SMPN 1 Magetan
+    # aliases: [Contoh]
+# Hapus tanda # di bawah setelah juri mengumumkan hasil.
+# results:
+#   - team: kbk-contoh
+#     rank: 1
+#     score: 87.5
+#     award: Juara I
+#     advances: true
+"""
+
+
+def create(path, text):
+    """Write a new file; refuse to replace one that exists."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "x", encoding="utf-8") as handle:
+        handle.write(text)
+    return path

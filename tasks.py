@@ -1,0 +1,151 @@
+"""Editor and developer commands. Run `invoke --list` to see them all."""
+
+import os
+import shutil
+import sys
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+from invoke import Exit, task
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+sys.path[:0] = [ROOT, os.path.join(ROOT, "plugins")]
+
+from sitebuild import scaffold  # noqa: E402
+from sitebuild.build import BuildFailed  # noqa: E402
+from sitebuild.build import build as build_site  # noqa: E402
+from sitebuild.build import validate as validate_site  # noqa: E402
+
+SETTINGS = os.path.join(ROOT, "pelicanconf.py")
+PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
+OUTPUT = os.path.join(ROOT, "output")
+CONTENT = os.path.join(ROOT, "content")
+
+
+def _tool(name):
+    """A command installed beside this Python, e.g. in the project's venv."""
+    return os.path.join(os.path.dirname(sys.executable), name)
+
+
+def _settings_file(publish):
+    return PUBLISH_SETTINGS if publish else SETTINGS
+
+
+@task(help={"publish": "pakai publishconf.py (alamat absolut, umpan aktif)"})
+def build(c, output=OUTPUT, publish=False):
+    """Bangun situs ke output/ (folder lama diganti hanya jika berhasil)."""
+    try:
+        build_site(_settings_file(publish), output)
+    except BuildFailed as error:
+        raise Exit(f"{error}\n\nBuild gagal; isi {output} tidak diubah.", code=1)
+    print(f"Situs selesai dibangun di {output}")
+
+
+@task
+def validate(c, publish=False):
+    """Periksa semua konten dan data tanpa menulis situs."""
+    try:
+        validate_site(_settings_file(publish))
+    except BuildFailed as error:
+        raise Exit(str(error), code=1)
+    print("Semua konten dan data valid.")
+
+
+@task
+def serve(c, port=8000, bind="127.0.0.1", output=OUTPUT):
+    """Sajikan output/ di http://127.0.0.1:8000/ (Ctrl+C untuk berhenti)."""
+    if not os.path.isdir(output):
+        raise Exit("Folder output belum ada; jalankan `invoke build` dulu.", code=1)
+    handler = partial(SimpleHTTPRequestHandler, directory=output)
+    with ThreadingHTTPServer((bind, int(port)), handler) as server:
+        print(f"Menyajikan {output} di http://{bind}:{port}/ (Ctrl+C untuk berhenti)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+
+
+@task
+def clean(c, output=OUTPUT):
+    """Hapus folder output/ dan sisa build yang terputus."""
+    parent, name = os.path.split(output)
+    leftovers = [
+        os.path.join(parent, entry)
+        for entry in os.listdir(parent)
+        if entry.startswith((f".{name}-baru-", f".{name}-lama-"))
+    ]
+    for path in [output, *leftovers]:
+        if os.path.isdir(path):
+            shutil.rmtree(path)
+            print(f"Dihapus: {path}")
+
+
+@task(
+    name="new-article",
+    help={
+        "title": "judul berita",
+        "gelar": "tahun gelar yang diberitakan, mis. 2016",
+        "kbk": "id KBK dipisah koma, mis. cheerful,formasi",
+        "category": "kategori (bawaan: Berita)",
+    },
+)
+def new_article(c, title, gelar="", kbk="", category="Berita"):
+    """Buat draf berita baru bertanggal hari ini."""
+    when = scaffold.now()
+    slug = scaffold.article_slug(title)
+    path = os.path.join(CONTENT, "berita", f"{when:%Y}", f"{slug}.md")
+    text = scaffold.article_text(
+        title, when, "Humas Pemkab Magetan", category, gelar, kbk
+    )
+    _create(path, text)
+
+
+@task(name="new-year", help={"year": "tahun gelar, mis. 2018"})
+def new_year(c, year):
+    """Buat berkas data content/data/<tahun>.yaml untuk diisi."""
+    if not (year.isdigit() and len(year) == 4):
+        raise Exit(f"`{year}` bukan tahun empat angka, mis. 2018.", code=1)
+    path = os.path.join(CONTENT, "data", f"{year}.yaml")
+    _create(path, scaffold.year_text(int(year)))
+
+
+def _create(path, text):
+    shown = os.path.relpath(path, ROOT)
+    try:
+        scaffold.create(path, text)
+    except FileExistsError:
+        raise Exit(f"{shown} sudah ada; berkas tidak ditimpa.", code=1)
+    print(f"Dibuat: {shown}")
+
+
+@task
+def lint(c):
+    """Periksa gaya kode dengan ruff."""
+    c.run(f"{_tool('ruff')} check .")
+    c.run(f"{_tool('ruff')} format --check .")
+
+
+@task
+def format(c):
+    """Rapikan kode dengan ruff."""
+    c.run(f"{_tool('ruff')} check --fix .")
+    c.run(f"{_tool('ruff')} format .")
+
+
+@task
+def i18n(c):
+    """Perbarui katalog terjemahan tema dari teks di templat."""
+    pot = os.path.join(ROOT, "theme", "translations", "messages.pot")
+    c.run(f"{_tool('pybabel')} extract -F babel.cfg --no-location --sort-output -o {pot} .")
+    c.run(
+        f"{_tool('pybabel')} update -i {pot} -d theme/translations -l id "
+        "--no-location --omit-header --no-fuzzy-matching"
+    )
+    os.remove(pot)
+
+
+@task(help={"args": "argumen tambahan untuk pytest"})
+def test(c, args=""):
+    """Jalankan lint dan seluruh pengujian."""
+    lint(c)
+    c.run(f"{sys.executable} -m pytest {args}", pty=False)
