@@ -4,9 +4,10 @@ import os
 import sys
 
 sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: E402, F403
+from pelicanconf import *  # noqa: F403
 
-SITEURL = os.environ.get("SITEURL", "https://gelar.magetan.go.id")
+# The public address of the site; set SITEURL when publishing elsewhere.
+SITEURL = os.environ.get("SITEURL", "https://example.org")
 RELATIVE_URLS = False
 
 FEED_ALL_ATOM = "feeds/semua.atom.xml"

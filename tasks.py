@@ -1,5 +1,6 @@
 """Editor and developer commands. Run `invoke --list` to see them all."""
 
+import contextlib
 import os
 import shutil
 import sys
@@ -37,7 +38,9 @@ def build(c, output=OUTPUT, publish=False):
     try:
         build_site(_settings_file(publish), output)
     except BuildFailed as error:
-        raise Exit(f"{error}\n\nBuild gagal; isi {output} tidak diubah.", code=1)
+        raise Exit(
+            f"{error}\n\nBuild gagal; isi {output} tidak diubah.", code=1
+        ) from None
     print(f"Situs selesai dibangun di {output}")
 
 
@@ -47,7 +50,7 @@ def validate(c, publish=False):
     try:
         validate_site(_settings_file(publish))
     except BuildFailed as error:
-        raise Exit(str(error), code=1)
+        raise Exit(str(error), code=1) from None
     print("Semua konten dan data valid.")
 
 
@@ -59,10 +62,8 @@ def serve(c, port=8000, bind="127.0.0.1", output=OUTPUT):
     handler = partial(SimpleHTTPRequestHandler, directory=output)
     with ThreadingHTTPServer((bind, int(port)), handler) as server:
         print(f"Menyajikan {output} di http://{bind}:{port}/ (Ctrl+C untuk berhenti)")
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass
 
 
 @task
@@ -114,7 +115,7 @@ def _create(path, text):
     try:
         scaffold.create(path, text)
     except FileExistsError:
-        raise Exit(f"{shown} sudah ada; berkas tidak ditimpa.", code=1)
+        raise Exit(f"{shown} sudah ada; berkas tidak ditimpa.", code=1) from None
     print(f"Dibuat: {shown}")
 
 
@@ -136,9 +137,10 @@ def format(c):
 def i18n(c):
     """Perbarui katalog terjemahan tema dari teks di templat."""
     pot = os.path.join(ROOT, "theme", "translations", "messages.pot")
-    c.run(f"{_tool('pybabel')} extract -F babel.cfg --no-location --sort-output -o {pot} .")
+    pybabel = _tool("pybabel")
+    c.run(f"{pybabel} extract -F babel.cfg --no-location --sort-output -o {pot} .")
     c.run(
-        f"{_tool('pybabel')} update -i {pot} -d theme/translations -l id "
+        f"{pybabel} update -i {pot} -d theme/translations -l id "
         "--no-location --omit-header --no-fuzzy-matching"
     )
     os.remove(pot)

@@ -136,7 +136,9 @@ class GelarGenerator(Generator):
             )
             page_url = f"{settings['SITEURL']}/{edition.url}"
             self._write_text(edition.csv_url, downloads.edition_csv(edition))
-            self._write_text(edition.json_url, downloads.edition_json(edition, page_url))
+            self._write_text(
+                edition.json_url, downloads.edition_json(edition, page_url)
+            )
         self._write_text(
             settings["GELAR_ALL_CSV_SAVE_AS"], downloads.archive_csv(archive.editions)
         )

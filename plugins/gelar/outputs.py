@@ -40,9 +40,7 @@ def pelican_outputs(settings, context):
         for taxonomy, _articles in context.get(key, ()):
             planned.append((taxonomy.save_as, f"halaman {key} `{taxonomy.name}`"))
     for key, value in settings.items():
-        if key.startswith(("FEED_", "CATEGORY_FEED", "TAG_FEED")) and isinstance(
-            value, str
-        ):
-            if "{" not in value and value.endswith(".xml"):
-                planned.append((value, f"umpan `{key}`"))
+        fixed_feed = isinstance(value, str) and value.endswith(".xml")
+        if key.startswith("FEED_") and fixed_feed and "{" not in value:
+            planned.append((value, f"umpan `{key}`"))
     return planned

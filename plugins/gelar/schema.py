@@ -38,9 +38,7 @@ def _is_bool(value):
 
 
 def _is_date(value):
-    return isinstance(value, datetime.date) and not isinstance(
-        value, datetime.datetime
-    )
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
 
 
 # kind -> (check, what it must be, how to write it)
@@ -126,7 +124,9 @@ class FieldReader:
         if kind == "text":
             value = value.strip()
             if not value:
-                self.problem(key, "tidak boleh kosong.", "isi nilainya atau hapus kolomnya.")
+                self.problem(
+                    key, "tidak boleh kosong.", "isi nilainya atau hapus kolomnya."
+                )
                 return None
         return value
 

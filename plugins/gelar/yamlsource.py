@@ -76,6 +76,9 @@ def parse_yaml(text, path):
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         detail = error.problem or error.context or "kesalahan sintaks"
+        start = error.context_mark
+        if start and mark and start.line != mark.line:
+            detail += f"; bagian ini dimulai di baris {start.line + 1}"
         raise ContentError(
             [
                 Problem(

@@ -1,0 +1,110 @@
+"""Shared fixtures: real Pelican builds into temporary folders."""
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a project checkout needs to build; tests copy it so that they can
+# change content freely and never write into the source tree.
+PROJECT_PARTS = [
+    "content",
+    "plugins",
+    "theme",
+    "sitebuild",
+    "tasks.py",
+    "pelicanconf.py",
+    "publishconf.py",
+    "babel.cfg",
+]
+IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
+
+
+def copy_project(dest):
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=IGNORE)
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def run(args, cwd, env=None):
+    """Run a command, capturing its output as text."""
+    return subprocess.run(
+        args,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
+        timeout=300,
+    )
+
+
+def invoke(project, *args):
+    return run([sys.executable, "-m", "invoke", *args], cwd=project)
+
+
+def digest(folder):
+    """Path -> SHA-256 of every file under `folder`."""
+    folder = Path(folder)
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def soup(site, url):
+    """Parse the page at site-relative `url` (a clean URL or a file)."""
+    path = Path(site) / url.lstrip("/")
+    if url.endswith("/") or url == "":
+        path = path / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """The demo site built with the plain `pelican` command."""
+    output = tmp_path_factory.mktemp("demo") / "output"
+    result = run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            "content",
+            "-s",
+            "pelicanconf.py",
+            "-o",
+            str(output),
+        ],
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory):
+    """A copy of the project with output/ built by `invoke build`."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@pytest.fixture
+def project(built_project, tmp_path):
+    """A fresh, already built copy of the project for one test to change."""
+    dest = tmp_path / "project"
+    shutil.copytree(built_project, dest, ignore=IGNORE)
+    return dest
