@@ -32,9 +32,11 @@ def line_of(text, needle):
 
 def yaml_syntax_error(project):
     text = edit(project, "content/data/2015.yaml", 'name: "KBK Mustika"', "name: [KBK")
-    return "content/data/2015.yaml", line_of(text, "institution: \"SMAN 1 Parang\""), [
-        "sintaks YAML salah"
-    ]
+    return (
+        "content/data/2015.yaml",
+        line_of(text, 'institution: "SMAN 1 Parang"'),
+        ["sintaks YAML salah"],
+    )
 
 
 def missing_required_field(project):
@@ -44,54 +46,80 @@ def missing_required_field(project):
     del lines[venue]
     path.write_text("".join(lines), encoding="utf-8")
     text = path.read_text(encoding="utf-8")
-    return "content/data/2015.yaml", line_of(text, "  title:"), [
-        "kolom `event.venue`",
-        "wajib diisi",
-    ]
+    return (
+        "content/data/2015.yaml",
+        line_of(text, "  title:"),
+        [
+            "kolom `event.venue`",
+            "wajib diisi",
+        ],
+    )
 
 
 def rank_is_a_word(project):
     text = edit(project, "content/data/2016.yaml", "rank: 1", "rank: satu")
-    return "content/data/2016.yaml", line_of(text, "rank: satu"), [
-        "kolom `results[0].rank`",
-        "bilangan bulat",
-        "`satu`",
-    ]
+    return (
+        "content/data/2016.yaml",
+        line_of(text, "rank: satu"),
+        [
+            "kolom `results[0].rank`",
+            "bilangan bulat",
+            "`satu`",
+        ],
+    )
 
 
 def year_does_not_match_file(project):
     text = edit(project, "content/data/2015.yaml", "year: 2015", "year: 2014")
-    return "content/data/2015.yaml", line_of(text, "year: 2014"), [
-        "kolom `year`",
-        "nama berkasnya 2015",
-    ]
+    return (
+        "content/data/2015.yaml",
+        line_of(text, "year: 2014"),
+        [
+            "kolom `year`",
+            "nama berkasnya 2015",
+        ],
+    )
 
 
 def duplicate_team_id(project):
     text = edit(project, "content/data/2015.yaml", "id: mustika", "id: cheerful")
-    second = [n for n, line in enumerate(text.splitlines(), 1) if "id: cheerful" in line]
-    return "content/data/2015.yaml", second[1], [
-        "kolom `teams[1].id`",
-        f"sudah dipakai KBK lain di baris {second[0]}",
+    second = [
+        n for n, line in enumerate(text.splitlines(), 1) if "id: cheerful" in line
     ]
+    return (
+        "content/data/2015.yaml",
+        second[1],
+        [
+            "kolom `teams[1].id`",
+            f"sudah dipakai KBK lain di baris {second[0]}",
+        ],
+    )
 
 
 def result_names_unknown_team(project):
     text = edit(project, "content/data/2016.yaml", "team: kanesma", "team: kanesmaa")
-    return "content/data/2016.yaml", line_of(text, "team: kanesmaa"), [
-        "kolom `results[0].team`",
-        "tidak ada di daftar `teams`",
-        "mungkin maksudnya `kanesma`",
-    ]
+    return (
+        "content/data/2016.yaml",
+        line_of(text, "team: kanesmaa"),
+        [
+            "kolom `results[0].team`",
+            "tidak ada di daftar `teams`",
+            "mungkin maksudnya `kanesma`",
+        ],
+    )
 
 
 def id_with_bad_characters(project):
     text = edit(project, "content/data/2015.yaml", "id: kopling-gas", "id: Kopling_Gas")
-    return "content/data/2015.yaml", line_of(text, "id: Kopling_Gas"), [
-        "kolom `teams[2].id`",
-        "huruf kecil a-z",
-        "`id: kopling-gas`",
-    ]
+    return (
+        "content/data/2015.yaml",
+        line_of(text, "id: Kopling_Gas"),
+        [
+            "kolom `teams[2].id`",
+            "huruf kecil a-z",
+            "`id: kopling-gas`",
+        ],
+    )
 
 
 def python_object_tag(project):
@@ -102,46 +130,68 @@ def python_object_tag(project):
         "year: 2015",
         f"year: 2015\nextra: !!python/object/apply:os.system ['touch {marker}']",
     )
-    return "content/data/2015.yaml", line_of(text, "!!python/object"), [
-        "tag YAML `tag:yaml.org,2002:python/object/apply:os.system`",
-        "tidak diizinkan",
-    ]
+    return (
+        "content/data/2015.yaml",
+        line_of(text, "!!python/object"),
+        [
+            "tag YAML `tag:yaml.org,2002:python/object/apply:os.system`",
+            "tidak diizinkan",
+        ],
+    )
 
 
 def article_names_missing_edition(project):
     relative = "content/berita/2015/gelar-budaya-kerja-2015.md"
     text = edit(project, relative, "Gelar: 2015", "Gelar: 2013")
-    return relative, line_of(text, "Gelar: 2013"), [
-        "kolom `Gelar`",
-        "tidak ada data Gelar Budaya Kerja tahun 2013",
-    ]
+    return (
+        relative,
+        line_of(text, "Gelar: 2013"),
+        [
+            "kolom `Gelar`",
+            "tidak ada data Gelar Budaya Kerja tahun 2013",
+        ],
+    )
 
 
 def article_names_missing_kbk(project):
     relative = "content/berita/2015/gelar-budaya-kerja-2015.md"
     text = edit(project, relative, "Gelar: 2015", "Gelar: 2015\nKBK: cheerfull")
-    return relative, line_of(text, "KBK: cheerfull"), [
-        "kolom `KBK`",
-        "tidak ada KBK dengan id `cheerfull`",
-        "mungkin maksudnya `cheerful`",
-    ]
+    return (
+        relative,
+        line_of(text, "KBK: cheerfull"),
+        [
+            "kolom `KBK`",
+            "tidak ada KBK dengan id `cheerfull`",
+            "mungkin maksudnya `cheerful`",
+        ],
+    )
 
 
 def duplicate_yaml_key(project):
-    text = edit(project, "content/data/2015.yaml", "year: 2015", "year: 2015\nyear: 2015")
-    return "content/data/2015.yaml", line_of(text, "year: 2015") + 1, [
-        "kolom `year`",
-        "ditulis dua kali",
-    ]
+    text = edit(
+        project, "content/data/2015.yaml", "year: 2015", "year: 2015\nyear: 2015"
+    )
+    return (
+        "content/data/2015.yaml",
+        line_of(text, "year: 2015") + 1,
+        [
+            "kolom `year`",
+            "ditulis dua kali",
+        ],
+    )
 
 
 def unknown_field(project):
     text = edit(project, "content/data/2016.yaml", "rank: 1", "rnak: 1")
-    return "content/data/2016.yaml", line_of(text, "rnak: 1"), [
-        "kolom `results[0].rnak`",
-        "tidak dikenal",
-        "mungkin maksudnya `rank`",
-    ]
+    return (
+        "content/data/2016.yaml",
+        line_of(text, "rnak: 1"),
+        [
+            "kolom `results[0].rnak`",
+            "tidak dikenal",
+            "mungkin maksudnya `rank`",
+        ],
+    )
 
 
 def not_utf8(project):
@@ -153,11 +203,20 @@ def not_utf8(project):
 
 
 def shared_alias(project):
-    text = edit(project, "content/data/2015.yaml", 'aliases: ["Mustika"]', 'aliases: ["Cheerful"]')
-    return "content/data/2015.yaml", line_of(text, "id: mustika"), [
-        "`Cheerful`",
-        "dipakai oleh KBK",
-    ]
+    text = edit(
+        project,
+        "content/data/2015.yaml",
+        'aliases: ["Mustika"]',
+        'aliases: ["Cheerful"]',
+    )
+    return (
+        "content/data/2015.yaml",
+        line_of(text, "id: mustika"),
+        [
+            "`Cheerful`",
+            "dipakai oleh KBK",
+        ],
+    )
 
 
 CASES = [
