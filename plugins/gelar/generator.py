@@ -16,7 +16,7 @@ from . import downloads
 from .archive import build_archive, load_editions
 from .articles import metadata_line, resolve_links
 from .mentions import link_mentions, mention_index
-from .outputs import content_outputs
+from .outputs import content_outputs, pelican_outputs
 from .problems import raise_if_any
 
 logger = logging.getLogger(__name__)
@@ -164,7 +164,6 @@ class GelarGenerator(Generator):
 
 def planned_outputs(generators):
     """Every output file of a build, with where it comes from."""
-    from .outputs import pelican_outputs
 
     planned = []
     context = generators[0].context if generators else {}
@@ -184,6 +183,6 @@ def planned_outputs(generators):
             ("draft_pages", "draf halaman"),
             ("staticfiles", "berkas statis"),
         ):
-            planned += content_outputs(getattr(generator, attr, ()), kind)
+            planned += content_outputs(getattr(generator, attr, ()), kind, display_path)
     planned += pelican_outputs(settings, context)
     return planned

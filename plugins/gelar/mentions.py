@@ -40,8 +40,8 @@ def link_mentions(html, pattern, owners, url_for):
     soup = BeautifulSoup(html, "html.parser")
     mentioned, linked = [], set()
     for text in list(soup.find_all(string=True)):
-        if not isinstance(text, NavigableString) or type(text) is not NavigableString:
-            continue  # comments, CDATA and the like
+        if type(text) is not NavigableString:
+            continue  # comments, CDATA and doctype are subclasses: skip them
         if _inside(text, IGNORED):
             continue
         matches = list(pattern.finditer(text))

@@ -21,10 +21,10 @@ def find_collisions(planned):
     return [(path, sources) for path, sources in owners.items() if len(sources) > 1]
 
 
-def content_outputs(items, kind):
+def content_outputs(items, kind, display):
     """(save_as, source) for Pelican content objects (articles, pages...)."""
     return [
-        (item.save_as, f"{kind} {item.relative_source_path}")
+        (item.save_as, f"{kind} {display(item.source_path)}")
         for item in items
         if getattr(item, "save_as", "")
     ]

@@ -1,0 +1,85 @@
+"""The editor's commands: scaffolds, validate and clean."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from conftest import invoke, soup
+
+
+def test_new_article_is_a_dated_draft_with_every_field(project):
+    result = invoke(
+        project, "new-article", "Rapat Persiapan Gelar 2017", "--gelar", "2017"
+    )
+    assert result.returncode == 0, result.stderr
+    today = datetime.datetime.now(ZoneInfo("Asia/Jakarta")).date()
+    path = project / f"content/berita/{today:%Y}/rapat-persiapan-gelar-2017.md"
+    text = path.read_text(encoding="utf-8")
+    for field in (
+        "Title",
+        "Date",
+        "Category",
+        "Tags",
+        "Slug",
+        "Author",
+        "Summary",
+        "Gelar",
+        "KBK",
+        "Status",
+    ):
+        assert f"\n{field}:" in f"\n{text}", field
+    assert f"Date: {today:%Y-%m-%d}" in text
+    assert "Gelar: 2017" in text
+    assert "Status: draft" in text
+
+    again = invoke(project, "new-article", "Rapat Persiapan Gelar 2017")
+    assert again.returncode != 0
+    assert "sudah ada" in again.stdout + again.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+    assert invoke(project, "validate").returncode == 0
+    built = invoke(project, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    draft = soup(project / "output", "draf/rapat-persiapan-gelar-2017/")
+    assert "Draf" in draft.select_one(".draft-notice").get_text()
+    assert not (
+        project / f"output/berita/{today:%Y}/rapat-persiapan-gelar-2017"
+    ).exists()
+
+
+def test_new_year_scaffold_must_be_filled_before_it_builds(project):
+    result = invoke(project, "new-year", "2018")
+    assert result.returncode == 0, result.stderr
+    path = project / "content/data/2018.yaml"
+    assert "year: 2018" in path.read_text(encoding="utf-8")
+
+    check = invoke(project, "validate")
+    message = check.stdout + check.stderr
+    assert check.returncode != 0
+    for field in ("event.date", "event.venue", "teams[0].id", "teams[0].name"):
+        assert "content/data/2018.yaml:" in message and f"`{field}`" in message, field
+
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  date:  ", "  date: 2018-10-03  ")
+    text = text.replace("  venue:  ", "  venue: Gedung PPI  ")
+    text = text.replace("  - id:  ", "  - id: kbk-baru  ")
+    text = text.replace("    name:  ", "    name: KBK Baru  ")
+    text = text.replace("    institution:  ", "    institution: SMPN 9  ")
+    path.write_text(text, encoding="utf-8")
+    check = invoke(project, "validate")
+    assert check.returncode == 0, check.stdout + check.stderr
+
+    assert invoke(project, "build").returncode == 0
+    page = soup(project / "output", "gelar/2018/")
+    assert "Hasil belum diumumkan." in page.main.get_text()
+    assert (
+        soup(project / "output", "kbk/kbk-baru/").h1.get_text(strip=True) == "KBK Baru"
+    )
+
+    assert invoke(project, "new-year", "18").returncode != 0
+
+
+def test_clean_removes_the_output(project):
+    assert (project / "output/index.html").exists()
+    result = invoke(project, "clean")
+    assert result.returncode == 0
+    assert not (project / "output").exists()
