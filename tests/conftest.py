@@ -108,3 +108,50 @@ def project(built_project, tmp_path):
     dest = tmp_path / "project"
     shutil.copytree(built_project, dest, ignore=IGNORE)
     return dest
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium; Playwright must never download a browser here."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            "Browser tests need Debian's Chromium: run `bash .ci/install-system-deps`"
+            " (or `apt-get install -y chromium`)."
+        )
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def site_url(demo_site):
+    """The demo site served over HTTP on 127.0.0.1, on a free port."""
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(Quiet, directory=str(demo_site))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
