@@ -141,7 +141,7 @@ def i18n(c):
     c.run(f"{pybabel} extract -F babel.cfg --no-location --sort-output -o {pot} .")
     c.run(
         f"{pybabel} update -i {pot} -d theme/translations -l id "
-        "--no-location --omit-header --no-fuzzy-matching"
+        "--no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date"
     )
     os.remove(pot)
 

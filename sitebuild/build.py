@@ -8,6 +8,7 @@ and checking without rendering or writing anything.
 import logging
 import os
 import shutil
+import sys
 import tempfile
 from contextlib import contextmanager
 
@@ -16,6 +17,7 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
 from gelar.problems import ContentError
+from sitebuild.pelican_messages import translate
 
 
 class BuildFailed(Exception):
@@ -25,17 +27,25 @@ class BuildFailed(Exception):
 class _Collect(logging.Handler):
     """Remembers every warning or error logged while building."""
 
-    def __init__(self):
+    def __init__(self, content_path):
         super().__init__(level=logging.WARNING)
+        self.content_path = content_path
         self.messages = []
 
     def emit(self, record):
-        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+        # Pelican logs unreadable files from inside its `except` block, so
+        # the exception is still at hand even when the record omits it.
+        error = sys.exc_info()[1]
+        args = record.args if isinstance(record.args, tuple) else ()
+        problem = translate(record.msg, args, error, self.content_path)
+        self.messages.append(
+            str(problem) if problem else f"{record.levelname}: {record.getMessage()}"
+        )
 
 
 @contextmanager
-def _collecting():
-    handler = _Collect()
+def _collecting(settings):
+    handler = _Collect(settings["PATH"])
     root = logging.getLogger()
     root.addHandler(handler)
     try:
@@ -54,7 +64,9 @@ def _fail_on(handler, error=None):
     if error is not None:
         lines.append(error.report())
     if handler.messages:
-        lines.append("Pelican melaporkan masalah; perbaiki dulu sebelum terbit:")
+        lines.append(
+            "Pembangunan situs menemukan masalah; perbaiki dulu sebelum terbit:"
+        )
         lines += [f"  - {message}" for message in handler.messages]
     if lines:
         raise BuildFailed("\n".join(lines))
@@ -75,7 +87,7 @@ def build(settings_file, output_path, **overrides):
             DELETE_OUTPUT_DIRECTORY=False,
             **overrides,
         )
-        with _collecting() as handler:
+        with _collecting(settings) as handler:
             try:
                 Pelican(settings).run()
             except ContentError as error:
@@ -106,7 +118,7 @@ def validate(settings_file, **overrides):
     """Read all content and data and run every check; write nothing."""
     with tempfile.TemporaryDirectory(prefix="validasi-") as scratch:
         settings = load_settings(settings_file, OUTPUT_PATH=scratch, **overrides)
-        with _collecting() as handler:
+        with _collecting(settings) as handler:
             try:
                 _context_phase(Pelican(settings))
             except ContentError as error:

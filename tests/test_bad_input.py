@@ -219,6 +219,23 @@ def shared_alias(project):
     )
 
 
+def article_without_title(project):
+    relative = "content/berita/2017/tanpa-judul.md"
+    (project / relative).write_text(
+        "Date: 2017-11-01\nCategory: Berita\n\nIsi.\n", encoding="utf-8"
+    )
+    return relative, 1, ["kolom `Title`", "wajib diisi"]
+
+
+def article_with_unreadable_date(project):
+    relative = "content/berita/2017/tanggal.md"
+    (project / relative).write_text(
+        "Title: Tanggal\nCategory: Berita\nDate: kemarin sore\n\nIsi.\n",
+        encoding="utf-8",
+    )
+    return relative, 3, ["kolom `Date`", "tidak dikenali"]
+
+
 CASES = [
     yaml_syntax_error,
     missing_required_field,
@@ -234,6 +251,8 @@ CASES = [
     unknown_field,
     not_utf8,
     shared_alias,
+    article_without_title,
+    article_with_unreadable_date,
 ]
 
 
