@@ -9,8 +9,7 @@ import os
 import re
 
 from gelar.articles import metadata_line
-from gelar.generator import display_path
-from gelar.problems import Problem
+from gelar.problems import Problem, display_path
 
 MISSING = "Skipping %s: could not find information about '%s'"
 UNREADABLE = "Could not process %s"

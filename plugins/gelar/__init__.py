@@ -8,9 +8,8 @@ histories), articles (metadata links), mentions (auto-linking), downloads
 
 from pelican import signals
 
-from .generator import GelarGenerator, planned_outputs
-from .outputs import find_collisions
-from .problems import ContentError, Problem
+from .generator import GelarGenerator
+from .outputs import check_unique_outputs
 from .settings import apply_defaults
 
 
@@ -22,23 +21,7 @@ def _get_generators(pelican):
     return GelarGenerator
 
 
-def _check_outputs(generators):
-    collisions = find_collisions(planned_outputs(generators))
-    if collisions:
-        raise ContentError(
-            Problem(
-                sources[0],
-                None,
-                None,
-                f"alamat `{path}` juga dihasilkan oleh " + ", ".join(sources[1:]) + ".",
-                "dua hal tidak boleh berbagi alamat: ganti `Slug:` atau `Save_as:` "
-                "salah satunya, atau id KBK-nya.",
-            )
-            for path, sources in collisions
-        )
-
-
 def register():
     signals.initialized.connect(_initialized)
     signals.get_generators.connect(_get_generators)
-    signals.all_generators_finalized.connect(_check_outputs)
+    signals.all_generators_finalized.connect(check_unique_outputs)

@@ -16,16 +16,9 @@ from . import downloads
 from .archive import build_archive, load_editions
 from .articles import metadata_line, resolve_links
 from .mentions import link_mentions, mention_index
-from .outputs import content_outputs, pelican_outputs
-from .problems import raise_if_any
+from .problems import display_path, raise_if_any
 
 logger = logging.getLogger(__name__)
-
-
-def display_path(path):
-    """A path as editors see it: relative to the project when inside it."""
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
 
 
 class GelarGenerator(Generator):
@@ -160,29 +153,3 @@ class GelarGenerator(Generator):
         with open(path, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
         logger.info('Writing "%s"', path)
-
-
-def planned_outputs(generators):
-    """Every output file of a build, with where it comes from."""
-
-    planned = []
-    context = generators[0].context if generators else {}
-    settings = generators[0].settings if generators else {}
-    for generator in generators:
-        if isinstance(generator, GelarGenerator):
-            planned += generator.planned_outputs()
-        for attr, kind in (
-            ("articles", "artikel"),
-            ("translations", "terjemahan"),
-            ("drafts", "draf"),
-            ("drafts_translations", "draf terjemahan"),
-            ("hidden_articles", "artikel tersembunyi"),
-            ("hidden_translations", "terjemahan tersembunyi"),
-            ("pages", "halaman"),
-            ("hidden_pages", "halaman tersembunyi"),
-            ("draft_pages", "draf halaman"),
-            ("staticfiles", "berkas statis"),
-        ):
-            planned += content_outputs(getattr(generator, attr, ()), kind, display_path)
-    planned += pelican_outputs(settings, context)
-    return planned

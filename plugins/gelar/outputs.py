@@ -6,6 +6,8 @@ is written, so a collision fails the build with both sources named.
 
 import posixpath
 
+from .problems import ContentError, Problem, display_path
+
 
 def normalise(save_as):
     return posixpath.normpath(save_as.replace("\\", "/")).lstrip("/")
@@ -21,10 +23,10 @@ def find_collisions(planned):
     return [(path, sources) for path, sources in owners.items() if len(sources) > 1]
 
 
-def content_outputs(items, kind, display):
+def content_outputs(items, kind):
     """(save_as, source) for Pelican content objects (articles, pages...)."""
     return [
-        (item.save_as, f"{kind} {display(item.source_path)}")
+        (item.save_as, f"{kind} {display_path(item.source_path)}")
         for item in items
         if getattr(item, "save_as", "")
     ]
@@ -44,3 +46,48 @@ def pelican_outputs(settings, context):
         if key.startswith("FEED_") and fixed_feed and "{" not in value:
             planned.append((value, f"umpan `{key}`"))
     return planned
+
+
+# Generator attributes holding content objects, and how editors call them.
+CONTENT_LISTS = (
+    ("articles", "artikel"),
+    ("translations", "terjemahan"),
+    ("drafts", "draf"),
+    ("drafts_translations", "draf terjemahan"),
+    ("hidden_articles", "artikel tersembunyi"),
+    ("hidden_translations", "terjemahan tersembunyi"),
+    ("pages", "halaman"),
+    ("hidden_pages", "halaman tersembunyi"),
+    ("draft_pages", "draf halaman"),
+    ("staticfiles", "berkas statis"),
+)
+
+
+def planned_outputs(generators):
+    """Every output file of a build, with where it comes from."""
+    planned = []
+    for generator in generators:
+        if hasattr(generator, "planned_outputs"):
+            planned += generator.planned_outputs()
+        for attr, kind in CONTENT_LISTS:
+            planned += content_outputs(getattr(generator, attr, ()), kind)
+    if generators:
+        planned += pelican_outputs(generators[0].settings, generators[0].context)
+    return planned
+
+
+def check_unique_outputs(generators):
+    """Raise ContentError naming both sources of every shared output."""
+    collisions = find_collisions(planned_outputs(generators))
+    if collisions:
+        raise ContentError(
+            Problem(
+                sources[0],
+                None,
+                None,
+                f"alamat `{path}` juga dihasilkan oleh " + ", ".join(sources[1:]) + ".",
+                "dua hal tidak boleh berbagi alamat: ganti `Slug:` salah satunya "
+                "(atau id KBK-nya).",
+            )
+            for path, sources in collisions
+        )

@@ -5,7 +5,14 @@ and how to fix it. Validation collects all problems of a build before
 failing, so an editor can fix them in one pass.
 """
 
+import os
 from dataclasses import dataclass
+
+
+def display_path(path):
+    """A path as editors see it: relative to the project when inside it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
 
 
 @dataclass(frozen=True)
