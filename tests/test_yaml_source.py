@@ -101,3 +101,21 @@ def test_empty_and_multi_document_files():
         parse_yaml("# hanya komentar\n", "x.yaml")
     with pytest.raises(ContentError, match="sintaks YAML salah"):
         parse_yaml("a: 1\n---\nb: 2\n", "x.yaml")
+
+
+def test_a_team_with_two_results_is_refused():
+    text = GOOD.replace("  - team: a-1", "  - team: b\n    rank: 2\n  - team: a-1")
+    problems = problems_of(text)
+    assert [(p.line, p.field) for p in problems] == [(17, "results[1].team")]
+    assert "sudah punya hasil di baris 14" in problems[0].message
+
+
+def test_misspelt_plugin_settings_are_refused():
+    from gelar.settings import DEFAULTS, apply_defaults
+
+    settings = {"GELAR_URL": "edisi/{year}/"}
+    apply_defaults(settings)
+    assert settings["GELAR_URL"] == "edisi/{year}/"
+    assert settings["KBK_URL"] == DEFAULTS["KBK_URL"]
+    with pytest.raises(ContentError, match="GELAR_DATA_PAHT"):
+        apply_defaults({"GELAR_DATA_PAHT": "x"})

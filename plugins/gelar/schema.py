@@ -266,6 +266,15 @@ def parse_edition(data, path, expected_year):
     )
 
 
+def _claim(reader, key, value, seen, message, hint):
+    """Record where `value` is first used; report a second use."""
+    if value in seen:
+        reader.problem(key, message.format(line=seen[value]), hint)
+        return False
+    seen[value] = reader.mapping.line_of(key)
+    return True
+
+
 def _checked(readers, allowed):
     for reader in readers:
         reader.reject_unknown(allowed)
@@ -308,13 +317,14 @@ def _parse_teams(top):
                 "halaman /kbk/<id>/ dan jangan diubah setelah terbit.",
             )
             team_id = None
-        if team_id is not None and team_id in teams:
-            reader.problem(
-                "id",
-                f"id `{team_id}` sudah dipakai KBK lain di baris "
-                f"{first_line[team_id]}.",
-                "setiap KBK dalam satu tahun harus punya id yang berbeda.",
-            )
+        if team_id is not None and not _claim(
+            reader,
+            "id",
+            team_id,
+            first_line,
+            f"id `{team_id}` sudah dipakai KBK lain di baris {{line}}.",
+            "setiap KBK dalam satu tahun harus punya id yang berbeda.",
+        ):
             team_id = None
         team = Team(
             id=team_id,
@@ -328,7 +338,6 @@ def _parse_teams(top):
         )
         if team_id is not None:
             teams[team_id] = team
-            first_line[team_id] = line
     return teams
 
 
@@ -339,7 +348,6 @@ def _parse_results(top, teams):
     seen = {}
     for reader in _checked(top.mapping_items("results"), RESULT_FIELDS):
         team_id = reader.get("team", "text", True)
-        line = reader.mapping.line_of("team")
         if team_id is not None and team_id not in teams:
             close = difflib.get_close_matches(team_id, list(teams), n=1)
             hint = f"mungkin maksudnya `{close[0]}`? " if close else ""
@@ -349,12 +357,14 @@ def _parse_results(top, teams):
                 hint + "id yang ada: " + ", ".join(f"`{t}`" for t in teams) + ".",
             )
             team_id = None
-        if team_id is not None and team_id in seen:
-            reader.problem(
-                "team",
-                f"KBK `{team_id}` sudah punya hasil di baris {seen[team_id]}.",
-                "setiap KBK hanya boleh punya satu baris hasil per tahun.",
-            )
+        if team_id is not None and not _claim(
+            reader,
+            "team",
+            team_id,
+            seen,
+            f"KBK `{team_id}` sudah punya hasil di baris {{line}}.",
+            "setiap KBK hanya boleh punya satu baris hasil per tahun.",
+        ):
             team_id = None
         result = Result(
             team=team_id,
@@ -364,6 +374,5 @@ def _parse_results(top, teams):
             advances=reader.get("advances", "bool"),
         )
         if team_id is not None:
-            seen[team_id] = line
             results.append(result)
     return tuple(results)
