@@ -18,6 +18,7 @@ STATIC_PATHS = ["images"]
 TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"
 DEFAULT_DATE = None
+DEFAULT_CATEGORY = "Berita"
 
 THEME = "theme"
 THEME_STATIC_DIR = "theme"

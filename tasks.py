@@ -12,6 +12,9 @@ from invoke import Exit, task
 ROOT = os.path.dirname(os.path.abspath(__file__))
 sys.path[:0] = [ROOT, os.path.join(ROOT, "plugins")]
 
+from pelican.settings import read_settings  # noqa: E402
+
+from gelar.settings import apply_defaults  # noqa: E402
 from sitebuild import scaffold  # noqa: E402
 from sitebuild.build import BuildFailed  # noqa: E402
 from sitebuild.build import build as build_site  # noqa: E402
@@ -20,12 +23,18 @@ from sitebuild.build import validate as validate_site  # noqa: E402
 SETTINGS = os.path.join(ROOT, "pelicanconf.py")
 PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
 OUTPUT = os.path.join(ROOT, "output")
-CONTENT = os.path.join(ROOT, "content")
 
 
 def _tool(name):
     """A command installed beside this Python, e.g. in the project's venv."""
     return os.path.join(os.path.dirname(sys.executable), name)
+
+
+def _site_settings():
+    """pelicanconf.py with the plugin defaults, for the scaffolds."""
+    settings = read_settings(SETTINGS)
+    apply_defaults(settings)
+    return settings
 
 
 def _settings_file(publish):
@@ -60,7 +69,16 @@ def serve(c, port=8000, bind="127.0.0.1", output=OUTPUT):
     if not os.path.isdir(output):
         raise Exit("Folder output belum ada; jalankan `invoke build` dulu.", code=1)
     handler = partial(SimpleHTTPRequestHandler, directory=output)
-    with ThreadingHTTPServer((bind, int(port)), handler) as server:
+    try:
+        server = ThreadingHTTPServer((bind, int(port)), handler)
+    except OSError as error:
+        raise Exit(
+            f"Tidak bisa membuka http://{bind}:{port}/ ({error.strerror}). "
+            "Hentikan program lain yang memakai port itu, atau pakai "
+            "`invoke serve --port 8001`.",
+            code=1,
+        ) from None
+    with server:
         print(f"Menyajikan {output} di http://{bind}:{port}/ (Ctrl+C untuk berhenti)")
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
@@ -87,17 +105,18 @@ def clean(c, output=OUTPUT):
         "title": "judul berita",
         "gelar": "tahun gelar yang diberitakan, mis. 2016",
         "kbk": "id KBK dipisah koma, mis. cheerful,formasi",
-        "category": "kategori (bawaan: Berita)",
+        "category": "kategori (bawaan: DEFAULT_CATEGORY, yaitu Berita)",
     },
 )
-def new_article(c, title, gelar="", kbk="", category="Berita"):
+def new_article(c, title, gelar="", kbk="", category=None):
     """Buat draf berita baru bertanggal hari ini."""
-    when = scaffold.now()
+    settings = _site_settings()
+    when = scaffold.now(settings["TIMEZONE"])
     slug = scaffold.article_slug(title)
-    path = os.path.join(CONTENT, "berita", f"{when:%Y}", f"{slug}.md")
-    text = scaffold.article_text(
-        title, when, "Humas Pemkab Magetan", category, gelar, kbk
-    )
+    folder = os.path.join(settings["PATH"], settings["ARTICLE_PATHS"][0])
+    path = os.path.join(folder, f"{when:%Y}", f"{slug}.md")
+    category = category or settings["DEFAULT_CATEGORY"]
+    text = scaffold.article_text(title, when, settings["AUTHOR"], category, gelar, kbk)
     _create(path, text)
 
 
@@ -106,7 +125,8 @@ def new_year(c, year):
     """Buat berkas data content/data/<tahun>.yaml untuk diisi."""
     if not (year.isdigit() and len(year) == 4):
         raise Exit(f"`{year}` bukan tahun empat angka, mis. 2018.", code=1)
-    path = os.path.join(CONTENT, "data", f"{year}.yaml")
+    settings = _site_settings()
+    path = os.path.join(settings["PATH"], settings["GELAR_DATA_PATH"], f"{year}.yaml")
     _create(path, scaffold.year_text(int(year)))
 
 

@@ -11,18 +11,16 @@ from zoneinfo import ZoneInfo
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-TIMEZONE = "Asia/Jakarta"
 
-
-def now():
-    return datetime.datetime.now(ZoneInfo(TIMEZONE))
+def now(timezone):
+    return datetime.datetime.now(ZoneInfo(timezone))
 
 
 def article_slug(title):
     return slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
 
 
-def article_text(title, when, author, category="Berita", gelar="", kbk=""):
+def article_text(title, when, author, category, gelar="", kbk=""):
     """A Markdown article with every metadata field, as a draft."""
     return (
         f"Title: {title}\n"

@@ -83,3 +83,37 @@ def test_clean_removes_the_output(project):
     result = invoke(project, "clean")
     assert result.returncode == 0
     assert not (project / "output").exists()
+
+
+def test_serve_answers_on_localhost(project):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                url = f"http://127.0.0.1:{port}/gelar/2015/"
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    body = response.read().decode("utf-8")
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        assert "Gelar Budaya Kerja Pemerintah Kabupaten Magetan 2015" in body
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
