@@ -80,6 +80,8 @@ def build(settings_file, output_path, **overrides):
     staging = tempfile.mkdtemp(
         prefix=f".{os.path.basename(output_path)}-baru-", dir=parent
     )
+    # mkdtemp makes a private (0700) folder; the web server must read it.
+    os.chmod(staging, 0o777 & ~_current_umask())
     try:
         settings = load_settings(
             settings_file,
@@ -99,6 +101,12 @@ def build(settings_file, output_path, **overrides):
         raise
 
 
+def _current_umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _swap(staging, output_path):
     """Replace `output_path` with `staging` using renames only."""
     parent = os.path.dirname(output_path)
@@ -109,7 +117,12 @@ def _swap(staging, output_path):
         )
         os.rmdir(old)
         os.rename(output_path, old)
-    os.rename(staging, output_path)
+    try:
+        os.rename(staging, output_path)
+    except OSError:
+        if old:
+            os.rename(old, output_path)  # put the previous site back
+        raise
     if old:
         shutil.rmtree(old, ignore_errors=True)
 

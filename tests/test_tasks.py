@@ -117,3 +117,8 @@ def test_serve_answers_on_localhost(project):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_built_site_is_readable_by_the_web_server(built_project):
+    mode = (built_project / "output").stat().st_mode
+    assert mode & 0o005 == 0o005, oct(mode)
