@@ -6,7 +6,7 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: F403
 
-# The public address of the site; set SITEURL when publishing elsewhere.
+# The public address of the site; `invoke build --publish` requires SITEURL.
 SITEURL = os.environ.get("SITEURL", "https://example.org")
 RELATIVE_URLS = False
 

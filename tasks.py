@@ -44,6 +44,12 @@ def _settings_file(publish):
 @task(help={"publish": "pakai publishconf.py (alamat absolut, umpan aktif)"})
 def build(c, output=OUTPUT, publish=False):
     """Bangun situs ke output/ (folder lama diganti hanya jika berhasil)."""
+    if publish and not os.environ.get("SITEURL"):
+        raise Exit(
+            "Tetapkan alamat publik situs lebih dulu, mis. "
+            "`SITEURL=https://alamat-situs.go.id invoke build --publish`.",
+            code=1,
+        )
     try:
         build_site(_settings_file(publish), output)
     except BuildFailed as error:
