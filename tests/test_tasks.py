@@ -1,6 +1,7 @@
 """The editor's commands: scaffolds, validate and clean."""
 
 import datetime
+import sys
 from zoneinfo import ZoneInfo
 
 from conftest import invoke, soup
@@ -122,3 +123,22 @@ def test_serve_answers_on_localhost(project):
 def test_built_site_is_readable_by_the_web_server(built_project):
     mode = (built_project / "output").stat().st_mode
     assert mode & 0o005 == 0o005, oct(mode)
+
+
+def test_publish_build_uses_the_public_address(project):
+    refused = invoke(project, "build", "--publish")
+    assert refused.returncode != 0
+    assert "SITEURL" in refused.stdout + refused.stderr
+
+    from conftest import run
+
+    result = run(
+        [sys.executable, "-m", "invoke", "build", "--publish"],
+        cwd=project,
+        env={"SITEURL": "https://arsip.contoh.go.id"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = soup(project / "output", "gelar/2015/")
+    canonical = page.find("link", rel="canonical")["href"]
+    assert canonical == "https://arsip.contoh.go.id/gelar/2015/"
+    assert (project / "output/feeds/semua.atom.xml").exists()
