@@ -118,11 +118,13 @@ def new_article(c, title, gelar="", kbk="", category=None):
     """Buat draf berita baru bertanggal hari ini."""
     settings = _site_settings()
     when = scaffold.now(settings["TIMEZONE"])
-    slug = scaffold.article_slug(title)
+    slug = scaffold.article_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
     folder = os.path.join(settings["PATH"], settings["ARTICLE_PATHS"][0])
     path = os.path.join(folder, f"{when:%Y}", f"{slug}.md")
     category = category or settings["DEFAULT_CATEGORY"]
-    text = scaffold.article_text(title, when, settings["AUTHOR"], category, gelar, kbk)
+    text = scaffold.article_text(
+        title, slug, when, settings["AUTHOR"], category, gelar, kbk
+    )
     _create(path, text)
 
 

@@ -72,6 +72,16 @@ def _fail_on(handler, error=None):
         raise BuildFailed("\n".join(lines))
 
 
+def _run_checked(settings, action):
+    """Run `action(pelican)`; raise BuildFailed on any problem or log."""
+    with _collecting(settings) as handler:
+        try:
+            action(Pelican(settings))
+        except ContentError as error:
+            _fail_on(handler, error)
+        _fail_on(handler)
+
+
 def build(settings_file, output_path, **overrides):
     """Build into a staging folder beside `output_path`, then swap it in."""
     output_path = os.path.abspath(output_path)
@@ -89,12 +99,7 @@ def build(settings_file, output_path, **overrides):
             DELETE_OUTPUT_DIRECTORY=False,
             **overrides,
         )
-        with _collecting(settings) as handler:
-            try:
-                Pelican(settings).run()
-            except ContentError as error:
-                _fail_on(handler, error)
-            _fail_on(handler)
+        _run_checked(settings, Pelican.run)
         _swap(staging, output_path)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -131,12 +136,7 @@ def validate(settings_file, **overrides):
     """Read all content and data and run every check; write nothing."""
     with tempfile.TemporaryDirectory(prefix="validasi-") as scratch:
         settings = load_settings(settings_file, OUTPUT_PATH=scratch, **overrides)
-        with _collecting(settings) as handler:
-            try:
-                _context_phase(Pelican(settings))
-            except ContentError as error:
-                _fail_on(handler, error)
-            _fail_on(handler)
+        _run_checked(settings, _context_phase)
 
 
 def _context_phase(pelican):

@@ -8,7 +8,6 @@ import datetime
 import os
 from zoneinfo import ZoneInfo
 
-from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 
@@ -16,18 +15,19 @@ def now(timezone):
     return datetime.datetime.now(ZoneInfo(timezone))
 
 
-def article_slug(title):
-    return slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+def article_slug(title, regex_subs):
+    """The slug Pelican would make, with the site's substitutions."""
+    return slugify(title, regex_subs=regex_subs)
 
 
-def article_text(title, when, author, category, gelar="", kbk=""):
+def article_text(title, slug, when, author, category, gelar="", kbk=""):
     """A Markdown article with every metadata field, as a draft."""
     return (
         f"Title: {title}\n"
         f"Date: {when:%Y-%m-%d %H:%M}\n"
         f"Category: {category}\n"
         f"Tags: budaya kerja\n"
-        f"Slug: {article_slug(title)}\n"
+        f"Slug: {slug}\n"
         f"Author: {author}\n"
         f"Summary: Ringkasan satu kalimat untuk daftar berita.\n"
         f"Gelar: {gelar}\n"
