@@ -54,7 +54,7 @@ def build(c, output=OUTPUT, publish=False):
         build_site(_settings_file(publish), output)
     except BuildFailed as error:
         raise Exit(
-            f"{error}\n\nBuild gagal; isi {output} tidak diubah.", code=1
+            f"{error}\n\nPembangunan gagal; isi {output} tidak diubah.", code=1
         ) from None
     print(f"Situs selesai dibangun di {output}")
 

@@ -55,7 +55,9 @@ def _collecting(settings):
 
 
 def load_settings(settings_file, **overrides):
-    init_logging(level=logging.WARNING)
+    # No console handler: every warning and error is collected and retold
+    # once, in Indonesian, instead of also printing Pelican's English line.
+    init_logging(level=logging.WARNING, handler=None)
     return read_settings(settings_file, override=overrides or None)
 
 
