@@ -62,15 +62,12 @@ def load_settings(settings_file, **overrides):
 
 
 def _fail_on(handler, error=None):
-    lines = []
-    if error is not None:
-        lines.append(error.report())
-    if handler.messages:
-        lines.append(
-            "Pembangunan situs menemukan masalah; perbaiki dulu sebelum terbit:"
-        )
-        lines += [f"  - {message}" for message in handler.messages]
-    if lines:
+    """One report of everything found: the plugin's checks, then the logs."""
+    found = [str(problem) for problem in error.problems] if error else []
+    found += handler.messages
+    if found:
+        lines = [f"Ditemukan {len(found)} masalah; situs tidak dibangun."]
+        lines += [f"  - {message}" for message in found]
         raise BuildFailed("\n".join(lines))
 
 
