@@ -16,7 +16,7 @@ from pelican import Pelican, signals
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
-from gelar.problems import ContentError
+from gelar.problems import ContentError, format_report
 from sitebuild.pelican_messages import translate
 
 
@@ -63,12 +63,9 @@ def load_settings(settings_file, **overrides):
 
 def _fail_on(handler, error=None):
     """One report of everything found: the plugin's checks, then the logs."""
-    found = [str(problem) for problem in error.problems] if error else []
-    found += handler.messages
+    found = (error.problems if error else []) + handler.messages
     if found:
-        lines = [f"Ditemukan {len(found)} masalah; situs tidak dibangun."]
-        lines += [f"  - {message}" for message in found]
-        raise BuildFailed("\n".join(lines))
+        raise BuildFailed(format_report(found))
 
 
 def _run_checked(settings, action):

@@ -42,10 +42,14 @@ class ContentError(Exception):
         super().__init__(self.report())
 
     def report(self):
-        count = len(self.problems)
-        lines = [f"Ditemukan {count} masalah pada konten; situs tidak dibangun."]
-        lines += [f"  - {problem}" for problem in self.problems]
-        return "\n".join(lines)
+        return format_report(self.problems)
+
+
+def format_report(problems):
+    """The numbered summary editors read when a build stops."""
+    lines = [f"Ditemukan {len(problems)} masalah; situs tidak dibangun."]
+    lines += [f"  - {problem}" for problem in problems]
+    return "\n".join(lines)
 
 
 def raise_if_any(problems):
