@@ -25,7 +25,10 @@ THEME_STATIC_DIR = "theme"
 
 PLUGIN_PATHS = ["plugins"]
 # Listed explicitly: with PLUGINS unset Pelican loads every installed plugin.
-PLUGINS = ["babel_i18n", "gelar"]
+PLUGINS = ["babel_i18n", "gelar", "galeri"]
+
+# Resized photos are kept here between builds (see plugins/galeri/cache.py).
+CACHE_PATH = "cache"
 
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,

@@ -51,21 +51,28 @@ def build(c, output=OUTPUT, publish=False):
             code=1,
         )
     try:
-        build_site(_settings_file(publish), output)
+        notes = build_site(_settings_file(publish), output)
     except BuildFailed as error:
         raise Exit(
             f"{error}\n\nPembangunan gagal; isi {output} tidak diubah.", code=1
         ) from None
+    _print_notes(notes)
     print(f"Situs selesai dibangun di {output}")
+
+
+def _print_notes(notes):
+    for note in notes:
+        print(note)
 
 
 @task
 def validate(c, publish=False):
     """Periksa semua konten dan data tanpa menulis situs."""
     try:
-        validate_site(_settings_file(publish))
+        notes = validate_site(_settings_file(publish))
     except BuildFailed as error:
         raise Exit(str(error), code=1) from None
+    _print_notes(notes)
     print("Semua konten dan data valid.")
 
 

@@ -33,6 +33,8 @@ class _Collect(logging.Handler):
         self.messages = []
 
     def emit(self, record):
+        if getattr(record, "gelar_report", None):
+            return  # a notice the plugin also reports after the build
         # Pelican logs unreadable files from inside its `except` block, so
         # the exception is still at hand even when the record omits it.
         error = sys.exc_info()[1]
@@ -48,10 +50,26 @@ def _collecting(settings):
     handler = _Collect(settings["PATH"])
     root = logging.getLogger()
     root.addHandler(handler)
+
+    def remember(generators):
+        handler.generators = list(generators)
+
+    handler.generators = []
+    signals.all_generators_finalized.connect(remember)
     try:
         yield handler
     finally:
+        signals.all_generators_finalized.disconnect(remember)
         root.removeHandler(handler)
+
+
+def _editor_notes(generators):
+    """What plugins tell editors after a successful build (e.g. photos left out)."""
+    notes = []
+    for generator in generators:
+        if hasattr(generator, "editor_notes"):
+            notes += generator.editor_notes()
+    return notes
 
 
 def load_settings(settings_file, **overrides):
@@ -69,17 +87,24 @@ def _fail_on(handler, error=None):
 
 
 def _run_checked(settings, action):
-    """Run `action(pelican)`; raise BuildFailed on any problem or log."""
+    """Run `action(pelican)`; raise BuildFailed on any problem or log.
+
+    Returns the plugins' notes for the editor.
+    """
     with _collecting(settings) as handler:
         try:
             action(Pelican(settings))
         except ContentError as error:
             _fail_on(handler, error)
         _fail_on(handler)
+        return _editor_notes(handler.generators)
 
 
 def build(settings_file, output_path, **overrides):
-    """Build into a staging folder beside `output_path`, then swap it in."""
+    """Build into a staging folder beside `output_path`, then swap it in.
+
+    Returns notes for the editor, such as photos that were left out.
+    """
     output_path = os.path.abspath(output_path)
     parent = os.path.dirname(output_path)
     os.makedirs(parent, exist_ok=True)
@@ -95,11 +120,12 @@ def build(settings_file, output_path, **overrides):
             DELETE_OUTPUT_DIRECTORY=False,
             **overrides,
         )
-        _run_checked(settings, Pelican.run)
+        notes = _run_checked(settings, Pelican.run)
         _swap(staging, output_path)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    return notes
 
 
 def _current_umask():
@@ -132,7 +158,7 @@ def validate(settings_file, **overrides):
     """Read all content and data and run every check; write nothing."""
     with tempfile.TemporaryDirectory(prefix="validasi-") as scratch:
         settings = load_settings(settings_file, OUTPUT_PATH=scratch, **overrides)
-        _run_checked(settings, _context_phase)
+        return _run_checked(settings, _context_phase)
 
 
 def _context_phase(pelican):

@@ -28,21 +28,21 @@ DEFAULTS = {
 PREFIXES = ("GELAR_", "KBK_")
 
 
-def apply_defaults(settings):
-    """Add missing defaults to `settings`; refuse unknown GELAR_/KBK_ keys."""
+def apply_defaults(settings, defaults=DEFAULTS, prefixes=PREFIXES, plugin="gelar"):
+    """Add missing defaults to `settings`; refuse unknown keys of the plugin."""
     problems = [
         Problem(
             "pelicanconf.py",
             None,
             key,
-            "pengaturan ini tidak dikenal oleh plugin gelar.",
+            f"pengaturan ini tidak dikenal oleh plugin {plugin}.",
             "periksa ejaannya; pengaturan yang dikenal ada di "
-            "plugins/gelar/settings.py.",
+            f"plugins/{plugin}/settings.py.",
         )
         for key in settings
-        if key.startswith(PREFIXES) and key not in DEFAULTS
+        if key.startswith(prefixes) and key not in defaults
     ]
     if problems:
         raise ContentError(problems)
-    for key, value in DEFAULTS.items():
+    for key, value in defaults.items():
         settings.setdefault(key, value)

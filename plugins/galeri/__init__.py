@@ -1,0 +1,42 @@
+"""Photo galleries: albums, responsive private images, a lightbox.
+
+`register()` only connects signals; the work lives in the modules:
+albums (album.yaml), imaging (pure Pillow work), cache and pipeline
+(de-duplicated jobs in a process pool), inline (images inside articles)
+and generator (pages and output files).
+"""
+
+from pelican import signals
+
+from .generator import GaleriGenerator
+from .settings import PHOTO_EXTENSIONS, apply_defaults
+
+
+def _initialized(pelican):
+    apply_defaults(pelican.settings)
+
+
+def _get_generators(pelican):
+    return GaleriGenerator
+
+
+def _keep_originals_private(generator):
+    """Originals carry EXIF and GPS: never copy a photo as a static file.
+
+    Photos inside articles are published through their resized copies.
+    """
+    kept = []
+    for static in generator.staticfiles:
+        if static.source_path.lower().endswith(PHOTO_EXTENSIONS):
+            generator.context["static_content"].pop(
+                static.get_relative_source_path(), None
+            )
+        else:
+            kept.append(static)
+    generator.staticfiles = kept
+
+
+def register():
+    signals.initialized.connect(_initialized)
+    signals.get_generators.connect(_get_generators)
+    signals.static_generator_finalized.connect(_keep_originals_private)

@@ -1,0 +1,387 @@
+"""The Pelican generator: albums, their photos, and images inside articles.
+
+Context phase: read and validate every album, find the photos placed in
+articles and pages, make every missing resized copy in one pool, then
+attach albums to editions, KBKs and articles.
+Output phase: render the album pages and place the resized copies from
+the cache into the output folder.
+"""
+
+import itertools
+import logging
+import os
+import shutil
+
+from pelican.generators import Generator
+from pelican.utils import sanitised_join, slugify
+
+from gelar.articles import metadata_line
+from gelar.problems import ContentError, Problem, display_path, raise_if_any
+
+from . import imaging, inline
+from .albums import find_albums, parse_album
+from .cache import PhotoCache
+from .model import Photo, Rendition
+from .pipeline import Job, run_jobs
+
+logger = logging.getLogger(__name__)
+
+# Marks log records that sitebuild lists after a successful build (through
+# `editor_notes`) instead of failing it: unreadable photos are left out.
+NOTICE = {"gelar_report": "notice"}
+
+
+class GaleriGenerator(Generator):
+    def generate_context(self):
+        settings = self.settings
+        self.unreadable = []
+        self.albums = self._read_albums()
+        self.inline_photos = self._find_inline_photos()
+        photos = [p for a in self.albums for p in a.photos] + [
+            photo for _doc, found in self.inline_photos for photo in found.values()
+        ]
+        self._make_renditions(photos)
+        self._drop_unreadable()
+        self._attach()
+        self._rewrite_inline()
+        self.context["galeri_albums"] = self.albums
+        if self.unreadable and settings["GALERI_STRICT"]:
+            raise ContentError(
+                Problem(display_path(path), None, None, message, _STRICT_HINT)
+                for path, message in self.unreadable
+            )
+        for path, message in self.unreadable:
+            logger.warning("%s: %s", display_path(path), message, extra=NOTICE)
+
+    def editor_notes(self):
+        """Lines for the editor after a build: the photo work, what was left out."""
+        notes = [
+            f"Galeri: {self.stats['decoded']} foto diolah, "
+            f"{self.stats['cached']} diambil dari cache."
+        ]
+        if self.unreadable:
+            notes.append(
+                f"Peringatan: {len(self.unreadable)} berkas di galeri dilewati "
+                "dan tidak tampil di situs:"
+            )
+            notes += [f"  - {display_path(p)}: {m}" for p, m in self.unreadable]
+        return notes
+
+    # Reading -------------------------------------------------------------
+
+    def _slugify(self, text):
+        return slugify(
+            text, regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+        )
+
+    def _read_albums(self):
+        settings = self.settings
+        archive = self.context.get("gelar_archive")
+        context = {
+            "slugify": self._slugify,
+            "display": display_path,
+            "kbk_ids": set(archive.kbks) if archive else set(),
+            "years": {e.year for e in archive.editions} if archive else set(),
+        }
+        root = os.path.join(self.path, settings["GALERI_PATH"])
+        found, problems = find_albums(root, self._slugify, display_path)
+        albums = []
+        for folder, data, photo_names, others in found:
+            for name in others:
+                self.unreadable.append(
+                    (
+                        os.path.join(folder, name),
+                        "bukan foto JPEG, PNG atau WebP, jadi tidak ditampilkan; "
+                        "simpan ulang dalam salah satu format itu, atau pindahkan "
+                        "berkas ini dari folder album.",
+                    )
+                )
+            try:
+                albums.append(parse_album(folder, data, photo_names, context))
+            except ContentError as error:
+                problems.extend(error.problems)
+        raise_if_any(problems)
+        for album in albums:
+            album.url = settings["GALERI_URL"].format(slug=album.slug)
+            album.save_as = settings["GALERI_SAVE_AS"].format(slug=album.slug)
+            folder = settings["GALERI_IMAGES_PATH"].format(slug=album.slug)
+            for photo in album.photos:
+                photo.output_stem = f"{folder}/{photo.slug}"
+        # Newest first; albums without a date last, then by title.
+        albums.sort(key=lambda a: a.title.casefold())
+        albums.sort(key=lambda a: (a.date is not None, a.date), reverse=True)
+        return albums
+
+    def _documents(self):
+        """Articles and pages, published or not, whose HTML we may change."""
+        for key in ("articles", "drafts", "hidden_articles", "pages"):
+            yield from self.context.get(key, ())
+        for key in ("hidden_pages", "draft_pages"):
+            yield from self.context.get(key, ())
+
+    def _find_inline_photos(self):
+        """[(document, {src: Photo})] for local photos inside content HTML."""
+        found = []
+        seen = set()
+        for document in self._documents():
+            if id(document) in seen:
+                continue
+            seen.add(id(document))
+            sources = inline.local_image_sources(
+                document._content, os.path.dirname(document.source_path), self.path
+            )
+            photos = {}
+            for src, path in sources.items():
+                relative = os.path.relpath(path, self.path)
+                stem = os.path.splitext(relative)[0].replace(os.sep, "/")
+                directory, name = os.path.split(stem)
+                slug = self._slugify(name) or "gambar"
+                parts = [self.settings["GALERI_INLINE_PATH"]]
+                parts += [self._slugify(p) for p in directory.split("/") if p]
+                photo = Photo(source_path=path, file=relative, slug=slug, alt="")
+                photo.output_stem = "/".join([*parts, slug])
+                photos[src] = photo
+            if photos:
+                found.append((document, photos))
+        return found
+
+    # Image work ----------------------------------------------------------
+
+    def _options(self, photo):
+        settings = self.settings
+        return imaging.Options(
+            widths=tuple(settings["GALERI_WIDTHS"]),
+            formats=tuple(settings["GALERI_FORMATS"]),
+            jpeg_quality=settings["GALERI_JPEG_QUALITY"],
+            webp_quality=settings["GALERI_WEBP_QUALITY"],
+            webp_method=settings["GALERI_WEBP_METHOD"],
+            copyright=photo.credit if settings["GALERI_CREDIT_IN_FILE"] else "",
+            original=settings["GALERI_PUBLISH_ORIGINALS"],
+            max_pixels=settings["GALERI_MAX_PIXELS"],
+        )
+
+    def _cache_root(self):
+        settings = self.settings
+        return settings["GALERI_CACHE_PATH"] or os.path.join(
+            settings["CACHE_PATH"], "galeri"
+        )
+
+    def _make_renditions(self, photos):
+        self.cache = PhotoCache(self._cache_root())
+        keyed, jobs, metas = [], {}, {}
+        for photo in photos:
+            try:
+                digest = self.cache.fingerprint(photo.source_path)
+            except OSError as error:
+                self.unreadable.append((photo.source_path, _unopenable(error)))
+                continue
+            key = self.cache.key(digest, self._options(photo))
+            keyed.append((photo, key))
+            if key in metas or key in jobs:
+                continue
+            meta = self.cache.load(key)
+            if meta is None:
+                jobs[key] = Job(
+                    key, photo.source_path, self.cache.folder(key), self._options(photo)
+                )
+            else:
+                metas[key] = meta
+        metas.update(run_jobs(jobs.values(), self.settings["GALERI_JOBS"]))
+        self.used_keys = {key for _photo, key in keyed}
+        self.stats = {"decoded": len(jobs), "cached": len(metas) - len(jobs)}
+        logger.info(
+            "Galeri: %d foto diolah, %d diambil dari cache.",
+            self.stats["decoded"],
+            self.stats["cached"],
+        )
+        for photo, key in keyed:
+            self._apply(photo, key, metas[key])
+
+    def _apply(self, photo, key, meta):
+        if "error" in meta:
+            self.unreadable.append((photo.source_path, meta["error"]))
+            photo.renditions = None
+            return
+        folder = self.cache.folder(key)
+        site_url = self.settings["SITEURL"]
+        renditions = []
+        for width, height, fmt, name in meta["outputs"]:
+            original = name.startswith("asli.")
+            suffix = "asli" if original else str(width)
+            save_as = f"{photo.output_stem}-{suffix}.{name.rsplit('.', 1)[1]}"
+            rendition = Rendition(
+                width,
+                height,
+                fmt,
+                f"{site_url}/{save_as}",
+                save_as,
+                os.path.join(folder, name),
+            )
+            if original:
+                photo.original = rendition
+            else:
+                renditions.append(rendition)
+        # Best format first, then by width: the order <source> needs.
+        order = {fmt: i for i, fmt in enumerate(self.settings["GALERI_FORMATS"])}
+        renditions.sort(key=lambda r: (order[r.format], r.width))
+        photo.renditions = renditions
+
+    def _drop_unreadable(self):
+        for album in self.albums:
+            album.photos = [p for p in album.photos if p.renditions]
+        self.inline_photos = [
+            (doc, {src: p for src, p in found.items() if p.renditions})
+            for doc, found in self.inline_photos
+        ]
+
+    # Linking -------------------------------------------------------------
+
+    def _attach(self):
+        archive = self.context.get("gelar_archive")
+        by_slug = {album.slug: album for album in self.albums}
+        if archive:
+            for edition in archive.editions:
+                edition.albums = []
+            for kbk in archive.kbk_list:
+                kbk.photos = []
+            for album in self.albums:
+                if album.gelar_year is not None:
+                    album.edition = archive.edition(album.gelar_year)
+                    album.edition.albums.append(album)
+                for photo in album.photos:
+                    photo.kbks = [archive.kbks[i] for i in photo.kbk_ids]
+                    for kbk in photo.kbks:
+                        kbk.photos.append(photo)
+        problems = []
+        for document in self._documents():
+            name = document.metadata.get("galeri")
+            document.album = None
+            if not name:
+                continue
+            album = by_slug.get(self._slugify(str(name)))
+            if album is None:
+                problems.append(_unknown_album(document, name, by_slug))
+            else:
+                document.album = album
+        raise_if_any(problems)
+
+    def _rewrite_inline(self):
+        template = self.env.get_template("partials/picture.html")
+        sizes = self.settings["GALERI_INLINE_SIZES"]
+        for document, photos in self.inline_photos:
+            count = itertools.count()
+
+            def markup_for(img, photos=photos, count=count):
+                photo = photos.get(img.get("src", ""))
+                if photo is None:
+                    return None
+                photo.alt = img.get("alt", "")
+                eager = next(count) == 0  # the first image is likely in view
+                return template.render(
+                    photo=photo, sizes=sizes, lazy=not eager, extra_class="isi-foto"
+                ).strip()
+
+            document._content = inline.replace_images(document._content, markup_for)
+
+    # Output --------------------------------------------------------------
+
+    def planned_outputs(self):
+        settings = self.settings
+        planned = [(settings["GALERI_INDEX_SAVE_AS"], "daftar album (plugin galeri)")]
+        for album in self.albums:
+            planned.append((album.save_as, f"album {album.source_path}"))
+        for photo in self._all_photos():
+            for rendition in self._renditions_of(photo):
+                planned.append(
+                    (rendition.save_as, f"foto {display_path(photo.source_path)}")
+                )
+        # One photo placed twice in the same article yields the same files.
+        return list(dict.fromkeys(planned))
+
+    def _all_photos(self):
+        for album in self.albums:
+            yield from album.photos
+        for _doc, photos in self.inline_photos:
+            yield from photos.values()
+
+    @staticmethod
+    def _renditions_of(photo):
+        yield from photo.renditions
+        if photo.original:
+            yield photo.original
+
+    def generate_output(self, writer):
+        settings = self.settings
+        relative = settings["RELATIVE_URLS"]
+
+        def render(save_as, template, url, **kwargs):
+            writer.write_file(
+                save_as,
+                self.get_template(template),
+                self.context,
+                relative,
+                url=url,
+                **kwargs,
+            )
+
+        render(
+            settings["GALERI_INDEX_SAVE_AS"],
+            "galeri_index",
+            settings["GALERI_INDEX_URL"],
+            albums=self.albums,
+            page_name="galeri",
+        )
+        for album in self.albums:
+            render(
+                album.save_as,
+                "galeri",
+                album.url,
+                album=album,
+                page_name=f"galeri-{album.slug}",
+            )
+        placed = set()
+        for photo in self._all_photos():
+            for rendition in self._renditions_of(photo):
+                if rendition.save_as not in placed:
+                    placed.add(rendition.save_as)
+                    self._place(rendition)
+        self.cache.prune(self.used_keys)
+        self.cache.save_index()
+
+    def _place(self, rendition):
+        """Hard-link the cached file into the output; copy across devices."""
+        target = sanitised_join(self.output_path, rendition.save_as)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        if os.path.lexists(target):
+            os.remove(target)
+        try:
+            os.link(rendition.cache_file, target)
+        except OSError:
+            shutil.copyfile(rendition.cache_file, target)
+
+
+_STRICT_HINT = (
+    "perbaiki atau hapus berkas ini, atau matikan GALERI_STRICT agar foto "
+    "yang tidak terbaca dilewati saja."
+)
+
+
+def _unopenable(error):
+    return f"berkas tidak dapat dibuka ({error.strerror or error})."
+
+
+def _unknown_album(document, name, by_slug):
+    path = display_path(document.source_path)
+    try:
+        with open(document.source_path, encoding="utf-8") as handle:
+            line = metadata_line(handle.read(), "galeri")
+    except OSError:
+        line = None
+    known = ", ".join(f"`{slug}`" for slug in sorted(by_slug)) or "belum ada"
+    return Problem(
+        path,
+        line,
+        "Galeri",
+        f"album `{name}` tidak ada di content/galeri/.",
+        f"tulis nama folder album yang ada ({known}), atau hapus baris ini.",
+    )

@@ -1,0 +1,50 @@
+"""Every setting of the galeri plugin, with its default, in one place."""
+
+from gelar import settings as gelar_settings
+
+DEFAULTS = {
+    # Folder of the albums, relative to PATH: one sub-folder per album.
+    "GALERI_PATH": "galeri",
+    "GALERI_INDEX_URL": "galeri/",
+    "GALERI_INDEX_SAVE_AS": "galeri/index.html",
+    "GALERI_URL": "galeri/{slug}/",
+    "GALERI_SAVE_AS": "galeri/{slug}/index.html",
+    # Where an album's resized photos go; {slug} is the album's.
+    "GALERI_IMAGES_PATH": "galeri/{slug}/foto",
+    # Where resized copies of images placed inside articles and pages go.
+    "GALERI_INLINE_PATH": "gambar",
+    # Output widths in pixels; a photo is never enlarged.
+    "GALERI_WIDTHS": (480, 960, 1600),
+    # Formats offered to browsers, best first; the last is the fallback.
+    "GALERI_FORMATS": ("webp", "jpeg"),
+    "GALERI_JPEG_QUALITY": 82,
+    "GALERI_WEBP_QUALITY": 78,
+    # libwebp effort, 0 to 6: above 2 costs twice the time for ~2% bytes.
+    "GALERI_WEBP_METHOD": 2,
+    # The `sizes` attribute of photos in a grid.
+    "GALERI_GRID_SIZES": "(min-width: 62em) 18rem, (min-width: 36em) 45vw, 92vw",
+    # The `sizes` attribute of images inside an article's text.
+    "GALERI_INLINE_SIZES": "(min-width: 48em) 44rem, 94vw",
+    # Photos in a grid shown before `loading="lazy"` starts.
+    "GALERI_EAGER_PHOTOS": 3,
+    # Publish a full-size copy, with metadata removed, and link to it.
+    "GALERI_PUBLISH_ORIGINALS": False,
+    # Write the photo's credit into its files as an EXIF Copyright tag;
+    # by default the files carry no EXIF at all.
+    "GALERI_CREDIT_IN_FILE": False,
+    # Pillow's decompression-bomb limit, in pixels.
+    "GALERI_MAX_PIXELS": 89_478_485,
+    # Worker processes for image work; 0 means one per CPU core.
+    "GALERI_JOBS": 0,
+    # Unreadable photos are left out and listed; True fails the build.
+    "GALERI_STRICT": False,
+    # Cache of resized photos; empty means CACHE_PATH/galeri.
+    "GALERI_CACHE_PATH": "",
+}
+
+PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def apply_defaults(settings):
+    """Add missing defaults to `settings`; refuse unknown GALERI_ keys."""
+    gelar_settings.apply_defaults(settings, DEFAULTS, ("GALERI_",), "galeri")
