@@ -34,6 +34,7 @@ def _keep_originals_private(generator):
         else:
             kept.append(static)
     generator.staticfiles = kept
+    generator.context["staticfiles"] = kept
 
 
 def register():
