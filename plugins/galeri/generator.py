@@ -91,6 +91,7 @@ class GaleriGenerator(Generator):
                 self.unreadable.append(
                     (
                         os.path.join(folder, name),
+                        f"berkas {os.path.splitext(name)[1] or 'tanpa akhiran'} "
                         "bukan foto JPEG, PNG atau WebP, jadi tidak ditampilkan; "
                         "simpan ulang dalam salah satu format itu, atau pindahkan "
                         "berkas ini dari folder album.",

@@ -7,10 +7,11 @@ comments and ICC profiles never reach a published file.
 """
 
 import io
+import os
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image, ImageCms, ImageOps
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 # EXIF orientations that swap width and height.
 _SWAPS_AXES = {5, 6, 7, 8}
@@ -55,7 +56,7 @@ def read_header(path, max_pixels):
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise UnreadablePhoto(_too_large(max_pixels)) from None
     except (OSError, ValueError, SyntaxError) as error:
-        raise UnreadablePhoto(_unreadable(error)) from None
+        raise UnreadablePhoto(_unreadable(error, path)) from None
 
 
 def _header_of(image):
@@ -121,7 +122,7 @@ def render(path, header, options):
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise UnreadablePhoto(_too_large(options.max_pixels)) from None
     except (OSError, ValueError, SyntaxError) as error:
-        raise UnreadablePhoto(_unreadable(error)) from None
+        raise UnreadablePhoto(_unreadable(error, path)) from None
 
     exif = _credit_exif(options.copyright)
     outputs = []
@@ -255,8 +256,16 @@ def _too_large(max_pixels):
     ).replace(",", ".")
 
 
-def _unreadable(error):
-    return (
-        "berkas rusak, terpotong, kosong, atau bukan gambar "
-        f"({type(error).__name__}: {error}); ekspor ulang foto dari sumbernya."
-    )
+def _unreadable(error, path):
+    """Why a file could not be read, without Pillow's jargon or full path."""
+    fix = "ekspor atau salin ulang foto dari sumbernya."
+    if os.path.getsize(path) == 0:
+        return f"berkas kosong (0 bita); {fix}"
+    if isinstance(error, UnidentifiedImageError):
+        return (
+            "isinya bukan gambar yang dikenali, mungkin berkas lain yang diberi "
+            f"akhiran foto; {fix}"
+        )
+    if "truncated" in str(error) or "broken data stream" in str(error):
+        return f"berkas terpotong atau rusak; {fix}"
+    return f"berkas rusak ({type(error).__name__}); {fix}"
