@@ -128,7 +128,14 @@
     }
   });
 
+  // Swipes: touch-action in the stylesheet leaves horizontal moves to us.
   var start = null;
+  dialog.addEventListener("dragstart", function (event) {
+    event.preventDefault();
+  });
+  dialog.addEventListener("pointercancel", function () {
+    start = null;
+  });
   dialog.addEventListener("pointerdown", function (event) {
     start = { x: event.clientX, y: event.clientY };
   });
