@@ -181,6 +181,27 @@ def i18n(c):
     os.remove(pot)
 
 
+@task(
+    help={
+        "photos": "jumlah foto 4000×3000 untuk mengukur waktu per foto",
+        "runs": "berapa kali setiap skenario diulang (dilaporkan mediannya)",
+        "rebuild_photos": "jumlah foto di album untuk bangun ulang tanpa perubahan",
+        "quick": "ukuran kecil untuk uji coba cepat",
+    }
+)
+def bench(c, photos=60, runs=3, rebuild_photos=500, quick=False):
+    """Ukur kecepatan pengolahan foto dibanding Pillow biasa, dalam satu run."""
+    from bench import images
+
+    images.run(
+        photos=int(photos),
+        runs=int(runs),
+        rebuild_photos=int(rebuild_photos),
+        quick=quick,
+        results_dir=os.path.join(ROOT, "bench", "results"),
+    )
+
+
 @task(help={"args": "argumen tambahan untuk pytest"})
 def test(c, args=""):
     """Jalankan lint dan seluruh pengujian."""

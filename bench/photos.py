@@ -7,6 +7,8 @@ so that the pipeline's stripping can be checked. They show shapes and a
 """
 
 import random
+import struct
+import zlib
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -76,3 +78,14 @@ def make_photo(
     exif = camera_exif(orientation, gps)
     image.save(path, "JPEG", quality=quality, exif=exif.tobytes())
     return path
+
+
+def header_only_png(width, height):
+    """A tiny PNG whose header claims `width` × `height` pixels."""
+
+    def chunk(kind, body):
+        crc = zlib.crc32(kind + body)
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")

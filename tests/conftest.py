@@ -76,6 +76,7 @@ def soup(site, url):
 def demo_site(tmp_path_factory):
     """The demo site built with the plain `pelican` command."""
     output = tmp_path_factory.mktemp("demo") / "output"
+    cache = output.parent / "cache"  # never the source tree's cache/
     result = run(
         [
             sys.executable,
@@ -86,6 +87,8 @@ def demo_site(tmp_path_factory):
             "pelicanconf.py",
             "-o",
             str(output),
+            "-e",
+            f'CACHE_PATH="{cache}"',
         ],
         cwd=ROOT,
     )

@@ -4,9 +4,8 @@ import os
 
 from PIL import Image
 
-from bench.photos import make_photo
+from bench.photos import header_only_png, make_photo
 from conftest import digest, invoke, soup
-from test_galeri_imaging import png_header_only
 
 ALBUM = "content/galeri/rusak"
 
@@ -19,7 +18,7 @@ def bad_album(project):
     (album / "kosong.jpg").write_bytes(b"")
     (album / "bukan-gambar.jpg").write_text("<html>bukan foto</html>")
     (album / "terpotong.jpg").write_bytes(data[: len(data) // 3])
-    (album / "bom.png").write_bytes(png_header_only(100_000, 100_000))
+    (album / "bom.png").write_bytes(header_only_png(100_000, 100_000))
     frames = [Image.new("RGB", (40, 30), c) for c in ("red", "blue")]
     frames[0].save(album / "gerak.webp", save_all=True, append_images=frames[1:])
     frames[0].save(album / "gerak.gif", save_all=True, append_images=frames[1:])

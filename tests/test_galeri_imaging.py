@@ -1,13 +1,11 @@
 """The image functions on their own: orientation, metadata, sizes, bad files."""
 
 import io
-import struct
-import zlib
 
 import pytest
 from PIL import Image
 
-from bench.photos import GPS_IFD, make_photo
+from bench.photos import GPS_IFD, header_only_png, make_photo
 from galeri import imaging
 from galeri.cache import PhotoCache
 from galeri.pipeline import Job, run_jobs
@@ -137,30 +135,19 @@ def _bad_files(folder):
 def test_broken_files_raise_unreadable_photo_naming_the_cause(tmp_path):
     for name in _bad_files(tmp_path):
         with pytest.raises(
-            imaging.UnreadablePhoto, match="kosong|bukan gambar|terpotong"
+            imaging.UnreadablePhoto, match=r"kosong|bukan gambar|terpotong"
         ):
             render_file(tmp_path / name)
 
 
-def png_header_only(width, height):
-    """A tiny PNG whose header claims `width` × `height` pixels."""
-
-    def chunk(kind, body):
-        crc = zlib.crc32(kind + body)
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
-
-
 def test_decompression_bomb_is_refused_before_decoding(tmp_path):
     path = tmp_path / "bom.png"
-    path.write_bytes(png_header_only(100_000, 100_000))  # 10 gigapixels
+    path.write_bytes(header_only_png(100_000, 100_000))  # 10 gigapixels
     assert path.stat().st_size < 100
     with pytest.raises(imaging.UnreadablePhoto, match="bom dekompresi"):
         imaging.read_header(path, imaging.Options().max_pixels)
     # Pillow's warning zone (over the limit, under twice it) is refused too.
-    path.write_bytes(png_header_only(12_000, 10_000))
+    path.write_bytes(header_only_png(12_000, 10_000))
     with pytest.raises(imaging.UnreadablePhoto, match="terlalu besar"):
         imaging.read_header(path, imaging.Options().max_pixels)
 
