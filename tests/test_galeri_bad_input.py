@@ -121,3 +121,18 @@ def test_article_naming_a_missing_album_fails_with_its_line(project):
         f"content/berita/2017/hasil-gelar-budaya-kerja-2017.md:{line}: "
         "kolom `Galeri`: album `gelar-2071` tidak ada"
     ) in result.stderr
+
+
+def test_originals_setting_links_a_full_size_copy_without_metadata(project):
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as conf:
+        conf.write("\nGALERI_PUBLISH_ORIGINALS = True\n")
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = soup(project / "output", "galeri/gelar-2016/")
+    links = page.select("figcaption a.original[download]")
+    assert len(links) == 5
+    assert links[0]["href"] == "/galeri/gelar-2016/foto/pembukaan-asli.jpg"
+    assert "1800 × 1200" in links[0].get_text()
+    with Image.open(project / "output/galeri/gelar-2016/foto/pembukaan-asli.jpg") as im:
+        assert im.size == (1800, 1200)
+        assert not im.getexif()

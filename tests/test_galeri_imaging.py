@@ -176,3 +176,15 @@ def test_pool_makes_each_photo_once_and_the_cache_skips_it_next_time(tmp_path):
         make_photo(tmp_path / "baru.jpg", seed=9, size=(600, 450)).read_bytes()
     )
     assert [job.source for job in jobs()] == [str(paths[1])]
+
+
+def test_full_size_original_is_a_metadata_free_upright_copy(tmp_path):
+    path = make_photo(tmp_path / "asli.jpg", size=(900, 1200), orientation=6)
+    options = imaging.Options(widths=(300,), original=True)
+    _header, outputs = render_file(path, options)
+    originals = [o for o in outputs if o.original]
+    assert len(originals) == 1
+    image = opened(originals[0])
+    assert image.size == (900, 1200)
+    assert not image.getexif()
+    assert b"Kamera Contoh" not in originals[0].data

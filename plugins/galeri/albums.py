@@ -112,7 +112,11 @@ def parse_album(folder, data, photo_names, context):
     year = top.mapping.get("gelar")
     if year is not None:
         if not isinstance(year, int) or isinstance(year, bool):
-            top.problem("gelar", "harus berupa tahun, mis. `gelar: 2015`.")
+            top.problem(
+                "gelar",
+                f"harus berupa tahun, bukan `{year}`.",
+                "tulis tahun empat angka, mis. `gelar: 2015`.",
+            )
         elif year not in context["years"]:
             known = ", ".join(str(y) for y in sorted(context["years"])) or "belum ada"
             top.problem(

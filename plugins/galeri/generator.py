@@ -7,6 +7,7 @@ Output phase: render the album pages and place the resized copies from
 the cache into the output folder.
 """
 
+import datetime
 import itertools
 import logging
 import os
@@ -16,13 +17,14 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join, slugify
 
 from gelar.articles import metadata_line
+from gelar.generator import write_page
 from gelar.problems import ContentError, Problem, display_path, raise_if_any
 
-from . import imaging, inline
+from . import inline
 from .albums import find_albums, parse_album
 from .cache import PhotoCache
-from .model import Photo, Rendition
-from .pipeline import Job, run_jobs
+from .model import Photo
+from .renditions import make_renditions
 
 logger = logging.getLogger(__name__)
 
@@ -70,9 +72,7 @@ class GaleriGenerator(Generator):
     # Reading -------------------------------------------------------------
 
     def _slugify(self, text):
-        return slugify(
-            text, regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
-        )
+        return slugify(text, regex_subs=self.settings["SLUG_REGEX_SUBSTITUTIONS"])
 
     def _read_albums(self):
         settings = self.settings
@@ -110,14 +110,12 @@ class GaleriGenerator(Generator):
                 photo.output_stem = f"{folder}/{photo.slug}"
         # Newest first; albums without a date last, then by title.
         albums.sort(key=lambda a: a.title.casefold())
-        albums.sort(key=lambda a: (a.date is not None, a.date), reverse=True)
+        albums.sort(key=lambda a: a.date or datetime.date.min, reverse=True)
         return albums
 
     def _documents(self):
         """Articles and pages, published or not, whose HTML we may change."""
-        for key in ("articles", "drafts", "hidden_articles", "pages"):
-            yield from self.context.get(key, ())
-        for key in ("hidden_pages", "draft_pages"):
+        for key in _DOCUMENT_LISTS:
             yield from self.context.get(key, ())
 
     def _find_inline_photos(self):
@@ -148,84 +146,20 @@ class GaleriGenerator(Generator):
 
     # Image work ----------------------------------------------------------
 
-    def _options(self, photo):
+    def _make_renditions(self, photos):
         settings = self.settings
-        return imaging.Options(
-            widths=tuple(settings["GALERI_WIDTHS"]),
-            formats=tuple(settings["GALERI_FORMATS"]),
-            jpeg_quality=settings["GALERI_JPEG_QUALITY"],
-            webp_quality=settings["GALERI_WEBP_QUALITY"],
-            webp_method=settings["GALERI_WEBP_METHOD"],
-            copyright=photo.credit if settings["GALERI_CREDIT_IN_FILE"] else "",
-            original=settings["GALERI_PUBLISH_ORIGINALS"],
-            max_pixels=settings["GALERI_MAX_PIXELS"],
-        )
-
-    def _cache_root(self):
-        settings = self.settings
-        return settings["GALERI_CACHE_PATH"] or os.path.join(
+        root = settings["GALERI_CACHE_PATH"] or os.path.join(
             settings["CACHE_PATH"], "galeri"
         )
-
-    def _make_renditions(self, photos):
-        self.cache = PhotoCache(self._cache_root())
-        keyed, jobs, metas = [], {}, {}
-        for photo in photos:
-            try:
-                digest = self.cache.fingerprint(photo.source_path)
-            except OSError as error:
-                self.unreadable.append((photo.source_path, _unopenable(error)))
-                continue
-            key = self.cache.key(digest, self._options(photo))
-            keyed.append((photo, key))
-            if key in metas or key in jobs:
-                continue
-            meta = self.cache.load(key)
-            if meta is None:
-                jobs[key] = Job(
-                    key, photo.source_path, self.cache.folder(key), self._options(photo)
-                )
-            else:
-                metas[key] = meta
-        metas.update(run_jobs(jobs.values(), self.settings["GALERI_JOBS"]))
-        self.used_keys = {key for _photo, key in keyed}
-        self.stats = {"decoded": len(jobs), "cached": len(metas) - len(jobs)}
+        self.cache = PhotoCache(root)
+        outcome = make_renditions(photos, settings, self.cache)
+        self.stats, self.used_keys = outcome.stats, outcome.used_keys
+        self.unreadable += outcome.unreadable
         logger.info(
             "Galeri: %d foto diolah, %d diambil dari cache.",
             self.stats["decoded"],
             self.stats["cached"],
         )
-        for photo, key in keyed:
-            self._apply(photo, key, metas[key])
-
-    def _apply(self, photo, key, meta):
-        if "error" in meta:
-            self.unreadable.append((photo.source_path, meta["error"]))
-            photo.renditions = None
-            return
-        folder = self.cache.folder(key)
-        site_url = self.settings["SITEURL"]
-        renditions = []
-        for width, height, fmt, name in meta["outputs"]:
-            original = name.startswith("asli.")
-            suffix = "asli" if original else str(width)
-            save_as = f"{photo.output_stem}-{suffix}.{name.rsplit('.', 1)[1]}"
-            rendition = Rendition(
-                width,
-                height,
-                fmt,
-                f"{site_url}/{save_as}",
-                save_as,
-                os.path.join(folder, name),
-            )
-            if original:
-                photo.original = rendition
-            else:
-                renditions.append(rendition)
-        # Best format first, then by width: the order <source> needs.
-        order = {fmt: i for i, fmt in enumerate(self.settings["GALERI_FORMATS"])}
-        renditions.sort(key=lambda r: (order[r.format], r.width))
-        photo.renditions = renditions
 
     def _drop_unreadable(self):
         for album in self.albums:
@@ -313,17 +247,9 @@ class GaleriGenerator(Generator):
 
     def generate_output(self, writer):
         settings = self.settings
-        relative = settings["RELATIVE_URLS"]
 
         def render(save_as, template, url, **kwargs):
-            writer.write_file(
-                save_as,
-                self.get_template(template),
-                self.context,
-                relative,
-                url=url,
-                **kwargs,
-            )
+            write_page(self, writer, save_as, template, url, **kwargs)
 
         render(
             settings["GALERI_INDEX_SAVE_AS"],
@@ -361,14 +287,20 @@ class GaleriGenerator(Generator):
             shutil.copyfile(rendition.cache_file, target)
 
 
+# Context lists of content whose HTML may hold images.
+_DOCUMENT_LISTS = (
+    "articles",
+    "drafts",
+    "hidden_articles",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+)
+
 _STRICT_HINT = (
     "perbaiki atau hapus berkas ini, atau matikan GALERI_STRICT agar foto "
     "yang tidak terbaca dilewati saja."
 )
-
-
-def _unopenable(error):
-    return f"berkas tidak dapat dibuka ({error.strerror or error})."
 
 
 def _unknown_album(document, name, by_slug):

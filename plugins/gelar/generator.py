@@ -21,6 +21,19 @@ from .problems import display_path, raise_if_any
 logger = logging.getLogger(__name__)
 
 
+def write_page(generator, writer, save_as, template, url, **kwargs):
+    """Render one theme template through Pelican's writer (which refuses to
+    write a file twice or outside the output folder)."""
+    writer.write_file(
+        save_as,
+        generator.get_template(template),
+        generator.context,
+        generator.settings["RELATIVE_URLS"],
+        url=url,
+        **kwargs,
+    )
+
+
 class GelarGenerator(Generator):
     def generate_context(self):
         data_dir = os.path.join(self.path, self.settings["GELAR_DATA_PATH"])
@@ -99,18 +112,10 @@ class GelarGenerator(Generator):
 
     def generate_output(self, writer):
         settings = self.settings
-        relative = settings["RELATIVE_URLS"]
         archive = self.archive
 
         def render(save_as, template, url, **kwargs):
-            writer.write_file(
-                save_as,
-                self.get_template(template),
-                self.context,
-                relative,
-                url=url,
-                **kwargs,
-            )
+            write_page(self, writer, save_as, template, url, **kwargs)
 
         render(
             settings["GELAR_INDEX_SAVE_AS"],
