@@ -118,7 +118,10 @@ def render(path, header, options):
             if image.format == "JPEG" and not options.original:
                 image.draft(image.mode if image.mode == "L" else "RGB", largest)
             image.load()
-            image = _normalised(ImageOps.exif_transpose(image))
+            # In place: without it Pillow returns a full copy even when
+            # the photo is already upright.
+            ImageOps.exif_transpose(image, in_place=True)
+            image = _normalised(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise UnreadablePhoto(_too_large(options.max_pixels)) from None
     except (OSError, ValueError, SyntaxError) as error:
@@ -172,9 +175,8 @@ def _normalised(image):
         image = image.convert("RGB")  # CMYK, YCbCr, P, LAB, ...
     if icc and image.mode in ("RGB", "RGBA"):
         image = _to_srgb(image, icc)
-    clean = image.copy() if image.info else image
-    clean.info = {}
-    return clean
+    image.info = {}  # ours alone by now: forget EXIF, XMP, ICC and comments
+    return image
 
 
 def _to_srgb(image, icc):
