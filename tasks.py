@@ -14,6 +14,7 @@ sys.path[:0] = [ROOT, os.path.join(ROOT, "plugins")]
 
 from pelican.settings import read_settings  # noqa: E402
 
+from galeri.settings import apply_defaults as apply_galeri_defaults  # noqa: E402
 from gelar.settings import apply_defaults  # noqa: E402
 from sitebuild import scaffold  # noqa: E402
 from sitebuild.build import BuildFailed  # noqa: E402
@@ -143,6 +144,21 @@ def new_year(c, year):
     settings = _site_settings()
     path = os.path.join(settings["PATH"], settings["GELAR_DATA_PATH"], f"{year}.yaml")
     _create(path, scaffold.year_text(int(year)))
+
+
+@task(
+    name="new-album",
+    help={"title": "judul album", "gelar": "tahun gelar yang difoto, mis. 2016"},
+)
+def new_album(c, title, gelar=""):
+    """Buat folder album content/galeri/<nama>/ beserta album.yaml."""
+    settings = _site_settings()
+    apply_galeri_defaults(settings)
+    slug = scaffold.article_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
+    when = scaffold.now(settings["TIMEZONE"])
+    folder = os.path.join(settings["PATH"], settings["GALERI_PATH"], slug)
+    _create(os.path.join(folder, "album.yaml"), scaffold.album_text(title, when, gelar))
+    print(f"Salin foto ke {folder}/, lalu jalankan `invoke build`.")
 
 
 def _create(path, text):

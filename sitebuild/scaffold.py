@@ -73,6 +73,25 @@ teams:
 """
 
 
+def album_text(title, when, gelar=""):
+    """An album.yaml to fill in: every optional field shown, commented."""
+    gelar_line = f"gelar: {gelar}" if gelar else "# gelar: 2015          "
+    return f"""\
+# Album foto. Taruh foto (JPEG, PNG atau WebP) di folder ini; foto yang
+# tidak disebut di `photos` tampil sesudahnya, urut nama berkas.
+title: {title}
+date: {when:%Y-%m-%d}
+{gelar_line}   # tahun gelar: album tampil di halaman gelar itu
+credit: Humas Pemkab Magetan
+# cover: nama-foto.jpg     # foto sampul; bawaan: foto pertama
+# photos:
+#   - file: nama-foto.jpg
+#     caption: Keterangan foto
+#     alt: Apa yang terlihat di foto, untuk pembaca tunanetra
+#     kbk: [id-kbk]
+"""
+
+
 def create(path, text):
     """Write a new file; refuse to replace one that exists."""
     os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -79,6 +79,25 @@ def test_new_year_scaffold_must_be_filled_before_it_builds(project):
     assert invoke(project, "new-year", "18").returncode != 0
 
 
+def test_new_album_scaffold_builds_an_album_page_with_the_photos(project):
+    from bench.photos import make_photo
+
+    result = invoke(project, "new-album", "Kunjungan Juri 2016", "--gelar", "2016")
+    assert result.returncode == 0, result.stdout + result.stderr
+    folder = project / "content/galeri/kunjungan-juri-2016"
+    assert "gelar: 2016" in (folder / "album.yaml").read_text(encoding="utf-8")
+    make_photo(folder / "satu.jpg", size=(640, 480))
+    built = invoke(project, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = soup(project / "output", "galeri/kunjungan-juri-2016/")
+    assert page.h1.get_text(strip=True) == "Kunjungan Juri 2016"
+    assert len(page.select(".galeri-grid img")) == 1
+    edition = soup(project / "output", "gelar/2016/")
+    assert "Kunjungan Juri 2016" in edition.select_one(".album-list").get_text()
+    again = invoke(project, "new-album", "Kunjungan Juri 2016")
+    assert again.returncode != 0  # never overwrites
+
+
 def test_clean_removes_the_output(project):
     assert (project / "output/index.html").exists()
     result = invoke(project, "clean")
