@@ -116,6 +116,8 @@ def summary(excerpt_html, soup, limit=200):
         for paragraph in soup.find_all("p"):
             if paragraph.find_parent(["figure", "blockquote", "li", "table"]):
                 continue
+            if _only_emphasis(paragraph):
+                continue  # a caption or a note, not the story
             text = squeeze(paragraph.get_text(" "))
             if text:
                 break
@@ -123,6 +125,11 @@ def summary(excerpt_html, soup, limit=200):
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-–")
     return cut + "…"
+
+
+def _only_emphasis(paragraph):
+    children = [c for c in paragraph.contents if squeeze(str(c))]
+    return len(children) == 1 and getattr(children[0], "name", None) in ("em", "i")
 
 
 _GELAR = re.compile(

@@ -71,7 +71,15 @@ def _from_text(text, path):
     blocks = [squeeze(b) for b in re.split(r"\n\s*\n", text.replace("\r\n", "\n"))]
     blocks = [b for b in blocks if b]
     title = blocks[0] if blocks else ""
-    body = "\n".join(f"<p>{html.escape(block)}</p>" for block in blocks[1:])
+    paragraphs = []
+    for index, block in enumerate(blocks[1:], start=1):
+        if index + 1 < len(blocks) and blocks[index + 1] == block:
+            # Scraped photo captions come twice (alt text, then caption):
+            # keep one, in italics, as the caption of a photo not saved.
+            paragraphs.append(f"<p><em>{html.escape(block)}</em></p>")
+        elif block != blocks[index - 1] or index == 1:
+            paragraphs.append(f"<p>{html.escape(block)}</p>")
+    body = "\n".join(paragraphs)
     return Entry(kind="post", title=title, date=None, slug="", html=body, source=path)
 
 
