@@ -179,8 +179,8 @@ def test_drafts_and_private_posts_are_skipped_and_counted(imported):
     report = imported["first"]
     assert "Diimpor: 3 berita, 1 halaman." in report
     assert "Dilewati: 2 (1 draf, 1 privat)." in report
-    assert "`Catatan yang belum selesai` (draf)" in report
-    assert "`Catatan internal panitia` (privat)" in report
+    assert "berita `Catatan yang belum selesai` (draf)" in report
+    assert "berita `Catatan internal panitia` (privat)" in report
 
 
 def test_photos_are_copied_beside_the_article_and_missing_ones_listed(imported):

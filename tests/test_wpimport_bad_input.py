@@ -81,7 +81,7 @@ CASES = [
         "post_without_title",
         replaced(b"<title>Persiapan Gelar Budaya Kerja</title>", b"<title></title>"),
         ["kolom `title`", "pos 11 tidak punya judul", "Cara memperbaiki"],
-        line=line_of(ORIGINAL, b"<title>Persiapan Gelar Budaya Kerja</title>") - 1,
+        line=line_of(ORIGINAL, b"<title>Persiapan Gelar Budaya Kerja</title>"),
     ),
     Case(
         "post_without_date",
@@ -90,7 +90,7 @@ CASES = [
             b"<wp:post_date><![CDATA[0000-00-00 00:00:00]]></wp:post_date>",
         ),
         ["kolom `wp:post_date`", "`Kabar Lama – Tahun Sebelumnya`", "tanggal"],
-        line=line_of(ORIGINAL, b"<title>Kabar Lama") - 1,
+        line=line_of(ORIGINAL, b"<wp:post_date><![CDATA[2014-10-02 10:00:00]]>"),
     ),
     Case(
         "duplicate_slugs",
@@ -102,9 +102,9 @@ CASES = [
             "kolom `wp:post_name`",
             "slug `persiapan-gelar`",
             "sudah dipakai oleh `Persiapan Gelar Budaya Kerja`",
-            f"(baris {line_of(ORIGINAL, b'<title>Persiapan Gelar') - 1})",
+            f"(baris {line_of(ORIGINAL, b'[CDATA[persiapan-gelar]]></wp:post_name>')})",
         ],
-        line=line_of(ORIGINAL, b"<title>Kabar Lama") - 1,
+        line=line_of(ORIGINAL, b"<wp:post_name><![CDATA[kabar-lama]]>"),
     ),
     Case(
         "not_utf8",

@@ -159,7 +159,7 @@ def _drop_related(soup):
         following = element.find_next_sibling(True)
         if following is not None and following.name in ("ul", "ol"):
             following.decompose()  # "Baca juga:" followed by a list of links
-        if len(text) <= 300 or element.find("a"):
+        if len(text) <= 300:  # a link line, not a story that starts so
             element.decompose()
 
 

@@ -38,10 +38,16 @@ class Entry:
     excerpt: str = ""
     # Site-relative old addresses, e.g. "/2015/09/30/slug/" and "/?p=12".
     old_urls: tuple[str, ...] = ()
+    # Line of each field in the source, e.g. {"wp:post_date": 12}.
+    field_lines: dict = field(default_factory=dict, compare=False)
 
     @property
     def label(self):
+        """How the report names the entry: its title, else its id."""
         return f"`{self.title}`" if self.title else f"pos {self.post_id or '?'}"
+
+    def line_of(self, name):
+        return self.field_lines.get(name, self.line)
 
 
 @dataclass(frozen=True)

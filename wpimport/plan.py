@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from pelican.utils import slugify
 
-from gelar.problems import Problem
+from gelar.problems import Problem, display_path
 
 from . import clean, convert
 from .model import ImportFailed, Redirect
@@ -65,9 +65,9 @@ def check(entries, site):
             problems.append(
                 Problem(
                     entry.source,
-                    entry.line,
+                    entry.line_of("title"),
                     "title",
-                    f"pos {entry.post_id or ''} tidak punya judul.".replace("  ", " "),
+                    f"{entry.label} tidak punya judul.",
                     "beri judul di WordPress lalu ekspor ulang, atau jadikan "
                     "pos itu draf agar dilewati.",
                 )
@@ -76,9 +76,9 @@ def check(entries, site):
             problems.append(
                 Problem(
                     entry.source,
-                    entry.line,
+                    entry.line_of("wp:post_date"),
                     "wp:post_date",
-                    f"pos {entry.label} tidak punya tanggal terbit yang sah.",
+                    f"{entry.label} tidak punya tanggal terbit yang sah.",
                     "isi tanggal terbit pos di WordPress (TTTT-BB-HH JJ:MM:DD) "
                     "lalu ekspor ulang.",
                 )
@@ -90,11 +90,12 @@ def check(entries, site):
         key = (entry.kind, slug_of(entry, site))
         if key in seen:
             first = seen[key]
-            where = f"baris {first.line}" if first.line else first.source
+            line = first.line_of("wp:post_name")
+            where = f"baris {line}" if line else first.source
             problems.append(
                 Problem(
                     entry.source,
-                    entry.line,
+                    entry.line_of("wp:post_name"),
                     "wp:post_name",
                     f"slug `{key[1]}` dari {entry.label} sudah dipakai oleh "
                     f"{first.label} ({where}).",
@@ -131,12 +132,13 @@ def plan_import(entries, site, attachments=None, uploads=None, hosts=()):
 def _plan_entry(plan, entry, site, attachments, uploads, hosts, targets):
     slug = slug_of(entry, site)
     path = content_path(entry, slug, site)
+    shown = display_path(os.path.join(site.content, path))
     soup, dropped = clean.prepare(entry.html, attachments)
     clean.clean(soup)
     for name in dropped:
         plan.notes.append(
             Problem(
-                path,
+                shown,
                 None,
                 None,
                 f"shortcode `[{name}]` dari {entry.label} dibuang.",
@@ -145,7 +147,7 @@ def _plan_entry(plan, entry, site, attachments, uploads, hosts, targets):
         )
     _relink(soup, hosts, targets)
     folder = f"{site.image_dir}/{path.removesuffix('.md')}"
-    _place_images(plan, soup, entry, path, folder, uploads)
+    _place_images(plan, soup, entry, path, shown, folder, uploads)
     body = convert.to_markdown(soup)
     text = _metadata(entry, slug, site, soup, body) + "\n" + body
     plan.files[path] = text.encode("utf-8")
@@ -243,7 +245,7 @@ def safe_name(filename):
     return name or "gambar"
 
 
-def _place_images(plan, soup, entry, path, folder, uploads):
+def _place_images(plan, soup, entry, path, shown, folder, uploads):
     """Point found photos at copies in `folder`; list the others as missing."""
     used = Counter()
     chosen = {}  # source file -> its name in the folder
@@ -252,7 +254,7 @@ def _place_images(plan, soup, entry, path, folder, uploads):
             image["alt"] = f"Foto: {entry.title}"
             plan.notes.append(
                 Problem(
-                    path,
+                    shown,
                     None,
                     None,
                     f"foto {image.get('src', '')} tidak punya teks alternatif; "

@@ -5,6 +5,8 @@ from collections import Counter
 
 from gelar.problems import display_path
 
+_KINDS = {"post": "berita", "page": "halaman"}
+
 
 def _shown(result, relative):
     return display_path(os.path.join(result.site.content, relative))
@@ -33,7 +35,7 @@ def format_report(result):
         summary = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
         lines.append(f"- Dilewati: {len(result.skipped)} ({summary}).")
         for entry, reason in result.skipped:
-            lines.append(f"    {entry.kind} {entry.label} ({reason})")
+            lines.append(f"    {_KINDS[entry.kind]} {entry.label} ({reason})")
     else:
         lines.append("- Dilewati: 0.")
     copied = [path for path in plan.copies if path in result.outcome.created]

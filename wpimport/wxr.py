@@ -38,6 +38,14 @@ SKIPPED_STATUSES = {
 }
 
 
+# Fields that problems point at: name in messages -> tag in the item.
+_FIELDS = {
+    "title": "title",
+    "wp:post_date": "wp:post_date",
+    "wp:post_name": "wp:post_name",
+}
+
+
 class _LineBuilder(TreeBuilder):
     """A TreeBuilder that records the line where each element starts."""
 
@@ -142,6 +150,11 @@ def parse_wxr(data, path):
         if kind not in ("post", "page"):
             continue  # menus, revisions, reusable blocks: not content
         login = _text(item, f"{{{DC_NS}}}creator")
+        field_lines = {
+            name: lines[child]
+            for name, tag in _FIELDS.items()
+            if (child := item.find(tag.replace("wp:", wp))) is not None
+        }
         entry = Entry(
             kind=kind,
             title=_clean_title(_text(item, "title")),
@@ -157,6 +170,7 @@ def parse_wxr(data, path):
             tags=_terms(item, "post_tag"),
             excerpt=_text(item, f"{excerpt}encoded"),
             old_urls=_old_urls(_text(item, "link"), post_id, kind),
+            field_lines=field_lines,
         )
         reason = SKIPPED_STATUSES.get(entry.status)
         if reason is None and _text(item, f"{wp}post_password"):
