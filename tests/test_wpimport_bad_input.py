@@ -107,6 +107,12 @@ CASES = [
         line=line_of(ORIGINAL, b"<wp:post_name><![CDATA[kabar-lama]]>"),
     ),
     Case(
+        "declared_latin1",
+        replaced(b'encoding="UTF-8"', b'encoding="ISO-8859-1"'),
+        ["pengodean `iso-8859-1`, bukan UTF-8"],
+        line=1,
+    ),
+    Case(
         "not_utf8",
         replaced(b"Kerja yang rapi", b"Kerja yang r\xe9pi"),
         ["bukan teks UTF-8", "simpan ulang"],

@@ -4,6 +4,8 @@ Pure functions, so these run in-process; the Markdown they produce is
 rendered back with the site's Markdown settings where the HTML matters.
 """
 
+from pathlib import Path
+
 import markdown
 import pytest
 from pelican.settings import DEFAULT_CONFIG
@@ -11,6 +13,9 @@ from pelican.settings import DEFAULT_CONFIG
 from wpimport import clean, convert, shortcodes
 from wpimport.plan import safe_name, upload_path
 from wpimport.write import OutsideContent, resolve
+from wpimport.wxr import parse_wxr
+
+EXPORT = Path(__file__).parent / "fixtures" / "wordpress" / "ekspor.xml"
 
 
 def to_markdown(html, attachments=None):
@@ -178,3 +183,30 @@ def test_written_paths_stay_inside_content(tmp_path):
             resolve(tmp_path, bad)
     assert safe_name("../Foto Rapat (1).JPG") == "Foto-Rapat-1-.JPG"
     assert safe_name("...") == "gambar"
+
+
+def test_wxr_entries_statuses_and_old_addresses():
+    data = EXPORT.read_bytes().replace(
+        b"<wp:post_password><![CDATA[]]></wp:post_password>\n"
+        b'\t\t<category domain="category" nicename="berita"><![CDATA[Berita]]>'
+        b"</category>\n\t</item>",
+        b"<wp:post_password><![CDATA[rahasia]]></wp:post_password>\n\t</item>",
+    )
+    assert data != EXPORT.read_bytes()
+    export = parse_wxr(data, "ekspor.xml")
+    published = {entry.post_id: entry for entry in export.entries}
+    assert sorted(published) == ["10", "11", "20"]
+    skipped = {entry.post_id: reason for entry, reason in export.skipped}
+    assert skipped == {"12": "draf", "13": "privat", "14": "dilindungi kata sandi"}
+    post = published["10"]
+    assert post.categories == ("Berita", "Kegiatan")
+    assert post.tags == ("budaya kerja", "reformasi birokrasi")
+    assert post.author == "Redaksi Warta"
+    assert post.old_urls == ("/2015/10/01/gelar-dibuka/", "/?p=10")
+    assert published["20"].kind == "page"
+    assert export.attachments == {
+        "101": "https://wartacontoh.files.wordpress.com/2015/10/pembukaan-gelar.jpg"
+    }
+    assert "wartacontoh.wordpress.com" in export.hosts
+    title_line = data[: data.index(b"<title>Gelar Budaya Kerja 2015")].count(b"\n") + 1
+    assert post.line_of("title") == title_line

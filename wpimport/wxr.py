@@ -120,9 +120,28 @@ def _namespaces(root):
     return found
 
 
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']""")
+
+
+def _check_encoding(data, path):
+    """UTF-8 bytes, and no declaration claiming another encoding."""
+    decode_utf8(data, path)
+    declared = _DECLARED.match(data)
+    name = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+    if name.replace("_", "-") not in ("utf-8", "utf8"):
+        raise failure(
+            path,
+            f"berkas menyatakan pengodean `{name}`, bukan UTF-8.",
+            "ekspor WordPress selalu UTF-8; ekspor ulang, atau simpan ulang "
+            "berkas sebagai UTF-8 dan ubah deklarasinya menjadi "
+            '`encoding="UTF-8"`.',
+            line=1,
+        )
+
+
 def parse_wxr(data, path):
     """Parse the bytes of a WXR file into an Export, or raise ImportFailed."""
-    decode_utf8(data, path)
+    _check_encoding(data, path)
     root, lines = _parse_xml(data, path)
     channel = root.find("channel") if root.tag == "rss" else None
     namespaces = _namespaces(root)
