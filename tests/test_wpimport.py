@@ -234,7 +234,11 @@ def test_a_second_import_changes_nothing(imported):
     assert "(tidak berubah)" in imported["second"]
     assert "0 baru disalin" in imported["second"]
     assert "0 baru, 8 seluruhnya" in imported["second"]
-    assert not list(content.rglob(".impor-*"))
+    assert not list(content.rglob("*.impor-*"))  # no temporary file left
+    # Written with the user's usual permissions, like an editor's files.
+    article = content / "berita/2015/gelar-dibuka.md"
+    tentang = content / "pages/tentang.md"
+    assert article.stat().st_mode & 0o777 == tentang.stat().st_mode & 0o777
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ and photos with a caption kept as one <figure> (Markdown has no caption).
 import html
 import re
 
+from bs4 import BeautifulSoup
 from markdownify import ATX, MarkdownConverter
 
 from .clean import squeeze
@@ -109,8 +110,6 @@ def summary(excerpt_html, soup, limit=200):
 
     Plain text; Pelican reads the Summary field as Markdown, so escape it.
     """
-    from bs4 import BeautifulSoup
-
     text = squeeze(BeautifulSoup(excerpt_html, "html.parser").get_text(" "))
     if not text:
         for paragraph in soup.find_all("p"):

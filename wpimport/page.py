@@ -10,6 +10,7 @@ and paragraphs separated by blank lines; its date must be given.
 import datetime
 import html
 import re
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
@@ -46,9 +47,9 @@ def parse_page(data, path, date=None, slug=""):
     else:
         entry, hosts = _from_text(text, path), ()
     if date:
-        entry = _replace(entry, date=parse_date(date, path))
+        entry = replace(entry, date=parse_date(date, path))
     if slug:
-        entry = _replace(entry, slug=slug)
+        entry = replace(entry, slug=slug)
     if not entry.title:
         raise failure(
             path,
@@ -59,12 +60,6 @@ def parse_page(data, path, date=None, slug=""):
     if entry.date is None:
         raise failure(path, "tanggal terbit tidak ditemukan di halaman.", _DATE_HINT)
     return entry, hosts
-
-
-def _replace(entry, **changes):
-    from dataclasses import replace
-
-    return replace(entry, **changes)
 
 
 def _from_text(text, path):

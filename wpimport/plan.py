@@ -57,8 +57,11 @@ def new_url(entry, slug, site):
     return "/" + site.article_url.format(slug=slug, date=entry.date, lang="id")
 
 
-def check(entries, site):
-    """Problems that stop the import: no title, no date, a slug twice."""
+def check(entries, slugs):
+    """Problems that stop the import: no title, no date, a slug twice.
+
+    `slugs` are the entries' slugs, in the same order.
+    """
     problems = []
     for entry in entries:
         if not entry.title:
@@ -84,10 +87,10 @@ def check(entries, site):
                 )
             )
     seen = {}
-    for entry in entries:
+    for entry, slug in zip(entries, slugs, strict=True):
         if entry.kind == "post" and entry.date is None:
             continue
-        key = (entry.kind, slug_of(entry, site))
+        key = (entry.kind, slug)
         if key in seen:
             first = seen[key]
             line = first.line_of("wp:post_name")
@@ -115,22 +118,21 @@ def plan_import(entries, site, attachments=None, uploads=None, hosts=()):
     `hosts` are the old site's host names, to point links between imported
     posts at their new files.
     """
-    problems = check(entries, site)
+    slugs = [slug_of(entry, site) for entry in entries]
+    problems = check(entries, slugs)
     if problems:
         raise ImportFailed(problems)
     plan = Plan()
     targets = {}  # old address -> new content path, for links between posts
-    for entry in entries:
-        slug = slug_of(entry, site)
+    for entry, slug in zip(entries, slugs, strict=True):
         for old in entry.old_urls:
             targets[old] = content_path(entry, slug, site)
-    for entry in entries:
-        _plan_entry(plan, entry, site, attachments or {}, uploads, hosts, targets)
+    for entry, slug in zip(entries, slugs, strict=True):
+        _plan_entry(plan, entry, slug, site, attachments or {}, uploads, hosts, targets)
     return plan
 
 
-def _plan_entry(plan, entry, site, attachments, uploads, hosts, targets):
-    slug = slug_of(entry, site)
+def _plan_entry(plan, entry, slug, site, attachments, uploads, hosts, targets):
     path = content_path(entry, slug, site)
     shown = display_path(os.path.join(site.content, path))
     soup, dropped = clean.prepare(entry.html, attachments)

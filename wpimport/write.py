@@ -7,7 +7,6 @@ it after an earlier import) is left alone and reported.
 """
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 
 
@@ -44,24 +43,19 @@ def _read(path):
 
 
 def _replace(path, data):
-    folder = os.path.dirname(path)
+    folder, name = os.path.split(path)
     os.makedirs(folder, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".impor-", dir=folder)
+    # open(..., "xb") gives the file the user's usual permissions (umask),
+    # which tempfile.mkstemp would not.
+    temporary = os.path.join(folder, f".{name}.impor-{os.getpid()}")
     try:
-        with os.fdopen(handle, "wb") as out:
+        with open(temporary, "xb") as out:
             out.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         if os.path.exists(temporary):
             os.remove(temporary)
         raise
-
-
-def _umask():
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def write_all(content, files, copies, replace=()):
