@@ -166,6 +166,14 @@ def test_summary_is_short_and_plain():
         ("https://x.files.wordpress.com/2015/10/a.jpg?w=300", "2015/10/a.jpg"),
         ("https://situs.go.id/wp-content/uploads/2015/10/a%20b.jpg", "2015/10/a b.jpg"),
         ("Halaman_files/a.jpg", "Halaman_files/a.jpg"),
+        (
+            "https://i2.wp.com/x.files.wordpress.com/2015/10/a.jpg?w=640",
+            "2015/10/a.jpg",
+        ),
+        (
+            "https://i0.wp.com/situs.go.id/wp-content/uploads/2015/10/a.jpg",
+            "2015/10/a.jpg",
+        ),
         ("https://x.files.wordpress.com/2015/../../etc/passwd", None),
         ("/wp-content/uploads/../../../etc/passwd", None),
         ("../rahasia.jpg", None),

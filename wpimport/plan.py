@@ -22,6 +22,7 @@ from .model import ImportFailed, Redirect
 _NO_CATEGORY = {"uncategorized", "tak berkategori", "tanpa kategori"}
 _SIZE_SUFFIX = re.compile(r"-\d+x\d+(?=\.\w+$)")
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_PHOTON = re.compile(r"^i\d\.wp\.com$")
 
 
 @dataclass
@@ -212,6 +213,9 @@ def upload_path(src):
     """
     parts = urlsplit(src)
     path = unquote(parts.path)
+    if _PHOTON.match(parts.netloc):
+        # Jetpack's image CDN: https://i0.wp.com/<host>/<path of the file>
+        return upload_path("https://" + path.lstrip("/"))
     if "/wp-content/uploads/" in path:
         path = path.split("/wp-content/uploads/", 1)[1]
     elif parts.netloc.endswith(".files.wordpress.com"):
