@@ -73,6 +73,17 @@ def test_words_that_look_like_boilerplate_stay_inside_sentences():
     )
 
 
+def test_classic_editor_text_around_block_tags_becomes_paragraphs():
+    html = (
+        "Teks pembuka\n<ul>\n<li>satu</li>\n<li>dua</li>\n</ul>\nTeks penutup\n"
+        "baris kedua\n<blockquote>Kutipan</blockquote>Sesudah kutipan"
+    )
+    assert to_markdown(html) == (
+        "Teks pembuka\n\n-   satu\n-   dua\n\nTeks penutup  \nbaris kedua\n\n"
+        "> Kutipan\n\nSesudah kutipan\n"
+    )
+
+
 def test_caption_shortcode_gives_one_figure_with_one_caption():
     html = (
         '[caption id="attachment_5" align="alignnone" width="300"]'

@@ -103,8 +103,19 @@ _BLOCK_START = re.compile(
 )
 
 
+_BLOCK_NAMES = "|".join(sorted(BLOCKS - {"hr"}))
+_OPENING = re.compile(r"(<(?:" + _BLOCK_NAMES + r"|hr)\b[^>]*>)", re.I)
+_CLOSING = re.compile(r"(</(?:" + _BLOCK_NAMES + r")>|<hr\b[^>]*>)", re.I)
+
+
 def autop(text):
-    """Paragraphs for classic-editor HTML, where a blank line ends one."""
+    """Paragraphs for classic-editor HTML, where a blank line ends one.
+
+    As WordPress does on display: block tags stand apart from the text
+    around them, then every run of text between blank lines is a <p>,
+    with single line breaks kept as <br>.
+    """
+    text = _CLOSING.sub(r"\1\n\n", _OPENING.sub(r"\n\n\1", text))
     chunks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
     out = []
     for chunk in chunks:
