@@ -54,6 +54,7 @@ def format_report(result):
         lines += [f"    {problem}" for problem in result.problems]
     else:
         lines.append("- Masalah: tidak ada.")
+    lines.append("Periksa hasilnya dengan `invoke validate`, lalu `invoke build`.")
     return "\n".join(lines)
 
 
