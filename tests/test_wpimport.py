@@ -130,8 +130,10 @@ def test_gutenberg_post_keeps_each_caption_once(imported):
     assert "Gelar: 2015\n" in text
     assert text.count("Rapat panitia di ruang kerja") == 1
     # A different alt text is a description of its own and stays.
-    assert '<img src="{static}/images/berita/2015/persiapan-gelar/denah-ruang.png"'
-    assert 'alt="Denah ruang paparan">' in text
+    assert (
+        '<img src="{static}/images/berita/2015/persiapan-gelar/denah-ruang.png" '
+        'alt="Denah ruang paparan">'
+    ) in text
     assert "<figcaption>Denah ruang yang dipakai</figcaption>" in text
     assert "## Yang perlu dibawa\n\n1.  Berkas paparan\n2.  Daftar anggota\n" in text
 
