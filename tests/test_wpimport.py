@@ -402,7 +402,10 @@ SEED = ROOT.parent / "shared" / "seed" / "000_f1ed6dbbd85904c1.txt"
 
 def test_the_scraped_seed_post_is_cleaned(tmp_path):
     if not SEED.exists():
-        pytest.skip(f"the shared seed is not beside this checkout ({SEED})")
+        pytest.fail(
+            f"The scraped seed post is missing: {SEED}. The project's shared/ "
+            "folder belongs beside the checkout (see shared/README.md)."
+        )
     project = copy_project(tmp_path / "project")
     result = invoke(project, "import-html", str(SEED), "--date", "2015-10-01 09:00")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -121,14 +121,19 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
-def test_bad_export_is_refused_and_nothing_written(case, tmp_path):
+def import_export(tmp_path, data, *options):
+    """(project, export file, content digest before, result) of one import."""
     project = copy_project(tmp_path / "project")
     export = tmp_path / "ekspor-rusak.xml"
-    export.write_bytes(case.data)
+    export.write_bytes(data)
     before = digest(project / "content")
+    result = invoke(project, "import-wordpress", str(export), *options)
+    return project, export, before, result
 
-    result = invoke(project, "import-wordpress", str(export))
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_bad_export_is_refused_and_nothing_written(case, tmp_path):
+    project, export, before, result = import_export(tmp_path, case.data)
 
     message = result.stdout + result.stderr
     assert result.returncode != 0, message
@@ -142,18 +147,15 @@ def test_bad_export_is_refused_and_nothing_written(case, tmp_path):
 
 
 def test_every_problem_is_listed_at_once(tmp_path):
-    project = copy_project(tmp_path / "project")
     data = replaced(b"<title>Persiapan Gelar Budaya Kerja</title>", b"<title></title>")
     data = data.replace(
         b"<wp:post_date><![CDATA[2014-10-02 10:00:00]]></wp:post_date>",
         b"<wp:post_date><![CDATA[]]></wp:post_date>",
     )
-    export = tmp_path / "ekspor.xml"
-    export.write_bytes(data)
-    result = invoke(project, "import-wordpress", str(export))
+    project, _, before, result = import_export(tmp_path, data)
     assert result.returncode != 0
     assert "Ditemukan 2 masalah" in result.stderr
-    assert not (project / "content/berita/2015/gelar-dibuka.md").exists()
+    assert digest(project / "content") == before
 
 
 def test_broken_redirects_file_stops_the_import(tmp_path):
@@ -181,7 +183,6 @@ def test_missing_export_and_uploads_are_named(tmp_path):
 
 
 def test_slugs_and_photo_paths_cannot_leave_the_content_folder(tmp_path):
-    project = copy_project(tmp_path / "project")
     uploads = tmp_path / "uploads"
     (uploads / "2015/10").mkdir(parents=True)
     secret = tmp_path / "rahasia.jpg"
@@ -193,9 +194,7 @@ def test_slugs_and_photo_paths_cannot_leave_the_content_folder(tmp_path):
         b"https://wartacontoh.files.wordpress.com/2015/10/pembukaan-gelar.jpg?w=640",
         b"https://wartacontoh.files.wordpress.com/2015/10/../../../rahasia.jpg",
     )
-    export = tmp_path / "ekspor.xml"
-    export.write_bytes(data)
-    result = invoke(project, "import-wordpress", str(export), "--uploads", str(uploads))
+    project, _, _, result = import_export(tmp_path, data, "--uploads", str(uploads))
     assert result.returncode == 0, result.stdout + result.stderr
     assert list(tmp_path.rglob("luar.md")) == [project / "content/berita/2015/luar.md"]
     assert "../../../rahasia.jpg" in result.stdout  # listed as not found
