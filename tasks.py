@@ -2,7 +2,6 @@
 
 import contextlib
 import os
-import shutil
 import sys
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -15,7 +14,7 @@ sys.path[:0] = [ROOT, os.path.join(ROOT, "plugins")]
 from pelican.settings import read_settings  # noqa: E402
 
 from gelar.settings import apply_defaults  # noqa: E402
-from sitebuild import scaffold  # noqa: E402
+from sitebuild import scaffold, versions  # noqa: E402
 from sitebuild.build import BuildFailed  # noqa: E402
 from sitebuild.build import build as build_site  # noqa: E402
 from sitebuild.build import validate as validate_site  # noqa: E402
@@ -41,8 +40,13 @@ def _settings_file(publish):
     return PUBLISH_SETTINGS if publish else SETTINGS
 
 
-@task(help={"publish": "pakai publishconf.py (alamat absolut, umpan aktif)"})
-def build(c, output=OUTPUT, publish=False):
+@task(
+    help={
+        "publish": "pakai publishconf.py (alamat absolut, umpan aktif)",
+        "drafts": "ikut bangun draf (bertanda DRAF) untuk pratinjau",
+    }
+)
+def build(c, output=OUTPUT, publish=False, drafts=False):
     """Bangun situs ke output/ (folder lama diganti hanya jika berhasil)."""
     if publish and not os.environ.get("SITEURL"):
         raise Exit(
@@ -50,8 +54,10 @@ def build(c, output=OUTPUT, publish=False):
             "`SITEURL=https://alamat-situs.go.id invoke build --publish`.",
             code=1,
         )
+    if publish and drafts:
+        raise Exit("Situs terbit tidak pernah memuat draf; hapus `--drafts`.", code=1)
     try:
-        build_site(_settings_file(publish), output)
+        build_site(_settings_file(publish), output, drafts=drafts)
     except BuildFailed as error:
         raise Exit(
             f"{error}\n\nPembangunan gagal; isi {output} tidak diubah.", code=1
@@ -92,17 +98,9 @@ def serve(c, port=8000, bind="127.0.0.1", output=OUTPUT):
 
 @task
 def clean(c, output=OUTPUT):
-    """Hapus folder output/ dan sisa build yang terputus."""
-    parent, name = os.path.split(output)
-    leftovers = [
-        os.path.join(parent, entry)
-        for entry in os.listdir(parent)
-        if entry.startswith((f".{name}-baru-", f".{name}-lama-"))
-    ]
-    for path in [output, *leftovers]:
-        if os.path.isdir(path):
-            shutil.rmtree(path)
-            print(f"Dihapus: {path}")
+    """Hapus output/, semua versi build-nya dan sisa build yang terputus."""
+    for path in versions.remove_all(os.path.abspath(output)):
+        print(f"Dihapus: {path}")
 
 
 @task(

@@ -106,7 +106,8 @@ def built_project(tmp_path_factory):
 def project(built_project, tmp_path):
     """A fresh, already built copy of the project for one test to change."""
     dest = tmp_path / "project"
-    shutil.copytree(built_project, dest, ignore=IGNORE)
+    # symlinks=True keeps output/ the symlink to its build that `build` made.
+    shutil.copytree(built_project, dest, ignore=IGNORE, symlinks=True)
     return dest
 
 
