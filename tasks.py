@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import subprocess
 import sys
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -18,6 +19,10 @@ from sitebuild import scaffold, versions  # noqa: E402
 from sitebuild.build import BuildFailed  # noqa: E402
 from sitebuild.build import build as build_site  # noqa: E402
 from sitebuild.build import validate as validate_site  # noqa: E402
+from sitebuild.compress import compress_tree  # noqa: E402
+from sitebuild.deploy import DeployFailed, deploy  # noqa: E402
+from sitecheck.findings import summary  # noqa: E402
+from sitecheck.run import check_site  # noqa: E402
 
 SETTINGS = os.path.join(ROOT, "pelicanconf.py")
 PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
@@ -40,6 +45,15 @@ def _settings_file(publish):
     return PUBLISH_SETTINGS if publish else SETTINGS
 
 
+def _require_siteurl(command):
+    if not os.environ.get("SITEURL"):
+        raise Exit(
+            "Tetapkan alamat publik situs lebih dulu, mis. "
+            f"`SITEURL=https://alamat-situs.go.id invoke {command}`.",
+            code=1,
+        )
+
+
 @task(
     help={
         "publish": "pakai publishconf.py (alamat absolut, umpan aktif)",
@@ -48,12 +62,8 @@ def _settings_file(publish):
 )
 def build(c, output=OUTPUT, publish=False, drafts=False):
     """Bangun situs ke output/ (folder lama diganti hanya jika berhasil)."""
-    if publish and not os.environ.get("SITEURL"):
-        raise Exit(
-            "Tetapkan alamat publik situs lebih dulu, mis. "
-            "`SITEURL=https://alamat-situs.go.id invoke build --publish`.",
-            code=1,
-        )
+    if publish:
+        _require_siteurl("build --publish")
     if publish and drafts:
         raise Exit("Situs terbit tidak pernah memuat draf; hapus `--drafts`.", code=1)
     try:
@@ -73,6 +83,103 @@ def validate(c, publish=False):
     except BuildFailed as error:
         raise Exit(str(error), code=1) from None
     print("Semua konten dan data valid.")
+
+
+def _check_report(folder, settings, html=None):
+    """(ok, report) of sitecheck over `folder`."""
+    result = check_site(folder, settings, html=html)
+    return result.ok, summary(result.findings, result.counted, result.skipped)
+
+
+@task(
+    help={
+        "publish": "periksa hasil `build --publish` (pakai publishconf.py)",
+        "html": "jalankan Nu HTML checker (perlu Java); --no-html melewatinya",
+        "output": "folder situs yang diperiksa (bawaan: output/)",
+    }
+)
+def check(c, publish=False, html=True, output=OUTPUT):
+    """Periksa situs yang sudah dibangun: tautan, HTML, umpan, sitemap, dll."""
+    if not os.path.isdir(output):
+        raise Exit("Folder output belum ada; jalankan `invoke build` dulu.", code=1)
+    settings = read_settings(_settings_file(publish))
+    ok, report = _check_report(output, settings, html=html)
+    print(report)
+    if not ok:
+        raise Exit("Perbaiki masalah di atas sebelum menerbitkan situs.", code=1)
+
+
+@task(
+    help={
+        "dest": "salin ke folder ini (bawaan: DEPLOY_TARGET di publishconf.py)",
+        "dry_run": "tunjukkan apa yang akan disalin tanpa menyalin",
+    }
+)
+def publish(c, dest="", dry_run=False, output=OUTPUT):
+    """Bangun (publishconf.py), periksa, kompres lalu salin situs ke server."""
+    _require_siteurl("publish")
+    settings = read_settings(PUBLISH_SETTINGS)
+    target = dest or settings.get("DEPLOY_TARGET", "")
+    if not target:
+        raise Exit(
+            "Tujuan belum ditentukan: pakai `invoke publish --dest FOLDER`, atau "
+            "tetapkan DEPLOY_TARGET=pengguna@server:/srv/arsip.",
+            code=1,
+        )
+    reports = []
+
+    def finish(folder):
+        ok, report = _check_report(folder, settings)
+        reports.append(report)
+        if not ok:
+            raise BuildFailed(report)
+        compress_tree(
+            folder,
+            settings["PUBLISH_COMPRESS_SUFFIXES"],
+            settings["PUBLISH_COMPRESS_MIN_BYTES"],
+        )
+
+    try:
+        build_site(PUBLISH_SETTINGS, output, finish=finish)
+    except BuildFailed as error:
+        raise Exit(
+            f"{error}\n\nPenerbitan dibatalkan; isi {output} dan server tidak diubah.",
+            code=1,
+        ) from None
+    print(reports[-1])
+    try:
+        changes = deploy(output, target, dry_run=dry_run)
+    except DeployFailed as error:
+        raise Exit(str(error), code=1) from None
+    print("\n".join(changes))
+    if dry_run:
+        print(f"Uji coba: {len(changes)} perubahan akan disalin ke {target}.")
+    else:
+        print(f"Situs terbit di {target} ({len(changes)} perubahan).")
+
+
+@task(
+    help={
+        "port": "port pratinjau (bawaan 8000)",
+        "drafts": "ikut tampilkan draf (bawaan: ya); --no-drafts menyembunyikannya",
+    }
+)
+def livereload(c, port=8000, bind="127.0.0.1", drafts=True, output=OUTPUT):
+    """Pratinjau yang membangun ulang dan memuat ulang peramban saat berkas berubah."""
+    from livereload import Server
+
+    command = [sys.executable, "-m", "invoke", "build", "--output", output]
+    if drafts:
+        command.append("--drafts")
+
+    def rebuild():
+        subprocess.run(command, cwd=ROOT, check=False)
+
+    rebuild()
+    server = Server()
+    for watched in ("content", "theme", "plugins", "pelicanconf.py"):
+        server.watch(os.path.join(ROOT, watched), rebuild)
+    server.serve(root=output, host=bind, port=int(port), open_url_delay=None)
 
 
 @task

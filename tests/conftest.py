@@ -18,6 +18,7 @@ PROJECT_PARTS = [
     "plugins",
     "theme",
     "sitebuild",
+    "sitecheck",
     "tasks.py",
     "pelicanconf.py",
     "publishconf.py",
