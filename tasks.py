@@ -179,7 +179,18 @@ def livereload(c, port=8000, bind="127.0.0.1", drafts=True, output=OUTPUT):
     server = Server()
     for watched in ("content", "theme", "plugins", "pelicanconf.py"):
         server.watch(os.path.join(ROOT, watched), rebuild)
-    server.serve(root=output, host=bind, port=int(port), open_url_delay=None)
+    try:
+        server.serve(root=output, host=bind, port=int(port), open_url_delay=None)
+    except OSError as error:
+        raise Exit(_port_taken(bind, port, error, "livereload"), code=1) from None
+
+
+def _port_taken(bind, port, error, command):
+    return (
+        f"Tidak bisa membuka http://{bind}:{port}/ ({error.strerror}). "
+        "Hentikan program lain yang memakai port itu, atau pakai "
+        f"`invoke {command} --port 8001`."
+    )
 
 
 @task
@@ -191,12 +202,7 @@ def serve(c, port=8000, bind="127.0.0.1", output=OUTPUT):
     try:
         server = ThreadingHTTPServer((bind, int(port)), handler)
     except OSError as error:
-        raise Exit(
-            f"Tidak bisa membuka http://{bind}:{port}/ ({error.strerror}). "
-            "Hentikan program lain yang memakai port itu, atau pakai "
-            "`invoke serve --port 8001`.",
-            code=1,
-        ) from None
+        raise Exit(_port_taken(bind, port, error, "serve"), code=1) from None
     with server:
         print(f"Menyajikan {output} di http://{bind}:{port}/ (Ctrl+C untuk berhenti)")
         with contextlib.suppress(KeyboardInterrupt):
