@@ -23,6 +23,7 @@ from sitebuild.compress import compress_tree  # noqa: E402
 from sitebuild.deploy import DeployFailed, deploy  # noqa: E402
 from sitecheck.findings import summary  # noqa: E402
 from sitecheck.run import check_site  # noqa: E402
+from sitecheck.settings import UnknownSetting  # noqa: E402
 
 SETTINGS = os.path.join(ROOT, "pelicanconf.py")
 PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
@@ -103,7 +104,10 @@ def check(c, publish=False, html=True, output=OUTPUT):
     if not os.path.isdir(output):
         raise Exit("Folder output belum ada; jalankan `invoke build` dulu.", code=1)
     settings = read_settings(_settings_file(publish))
-    ok, report = _check_report(output, settings, html=html)
+    try:
+        ok, report = _check_report(output, settings, html=html)
+    except UnknownSetting as error:
+        raise Exit(str(error), code=1) from None
     print(report)
     if not ok:
         raise Exit("Perbaiki masalah di atas sebelum menerbitkan situs.", code=1)
@@ -129,7 +133,10 @@ def publish(c, dest="", dry_run=False, output=OUTPUT):
     reports = []
 
     def finish(folder):
-        ok, report = _check_report(folder, settings)
+        try:
+            ok, report = _check_report(folder, settings)
+        except UnknownSetting as error:
+            raise BuildFailed(str(error)) from None
         reports.append(report)
         if not ok:
             raise BuildFailed(report)

@@ -14,11 +14,15 @@ DEFAULTS = {
 }
 
 
+class UnknownSetting(ValueError):
+    """A SITECHECK_* key that is not in DEFAULTS (usually a typo)."""
+
+
 def options(settings):
     """DEFAULTS overridden by any SITECHECK_* key in `settings`."""
     unknown = [k for k in settings if k.startswith("SITECHECK_") and k not in DEFAULTS]
     if unknown:
-        raise KeyError(
+        raise UnknownSetting(
             "Pengaturan tidak dikenal: "
             + ", ".join(unknown)
             + ". Pengaturan yang dikenal ada di sitecheck/settings.py."

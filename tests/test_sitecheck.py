@@ -190,3 +190,13 @@ def test_invoke_check_prints_one_indonesian_summary_and_fails(project):
     assert "Draf dan konten tersembunyi: 1 masalah" in output
     assert "halaman draf ada di situs" in output
     assert "Traceback" not in output
+
+
+def test_a_misspelt_check_setting_is_refused(project):
+    conf = project / "pelicanconf.py"
+    conf.write_text(conf.read_text() + "\nSITECHECK_PAGE_MAX_BYTE = 1\n")
+    result = invoke(project, "check", "--no-html")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "SITECHECK_PAGE_MAX_BYTE" in output and "sitecheck/settings.py" in output
+    assert "Traceback" not in output
