@@ -235,6 +235,8 @@ def test_any_redirects_file_resolves_or_fails_clearly(data):
     for redirect, final in resolved:
         assert final in PAGES
         assert redirect.source not in PAGES
+        written = redirects.page_path(redirects.save_as_for(redirect.source))
+        assert written not in PAGES
     for problem in problems + more:
         assert str(problem).startswith(f"{path}:")
     text = redirects.nginx_map(resolved, "https://contoh.go.id")

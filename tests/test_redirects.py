@@ -97,6 +97,16 @@ def test_a_changed_kbk_id_keeps_its_old_address(project):
             ["redirects[1].from", "halaman yang ada", "`/gelar/2015/`"],
         ),
         (
+            "  - from: /gelar/2015\n    to: /gelar/2016/\n",
+            4,
+            ["redirects[1].from", "halaman yang ada", "`/gelar/2015`"],
+        ),
+        (
+            "  - from: /x\n    to: /gelar/\n  - from: /x/\n    to: /kbk/\n",
+            6,
+            ["redirects[2].from", "sudah dialihkan ke `/gelar/`", "sebagai `/x`"],
+        ),
+        (
             "  - from: https://contoh.go.id/x\n    to: /gelar/\n",
             4,
             ["redirects[1].from", "bukan alamat di situs ini"],
@@ -107,7 +117,15 @@ def test_a_changed_kbk_id_keeps_its_old_address(project):
             ["redirects[1].to", "wajib diisi"],
         ),
     ],
-    ids=["missing-target", "loop", "hides-a-page", "not-a-path", "no-target"],
+    ids=[
+        "missing-target",
+        "loop",
+        "hides-a-page",
+        "hides-a-page-without-slash",
+        "one-file-two-targets",
+        "not-a-path",
+        "no-target",
+    ],
 )
 def test_bad_redirects_fail_the_build(project, redirects, line, expected):
     before = digest(project / "output")

@@ -200,3 +200,19 @@ def test_a_misspelt_check_setting_is_refused(project):
     assert result.returncode != 0
     assert "SITECHECK_PAGE_MAX_BYTE" in output and "sitecheck/settings.py" in output
     assert "Traceback" not in output
+
+
+def test_a_hidden_article_is_built_but_not_listed(project):
+    (project / "content/berita/2017/tersembunyi.md").write_text(
+        "Title: Catatan Internal Panitia Gelar\nDate: 2017-12-01\nCategory: Berita\n"
+        "Slug: catatan-internal\nStatus: hidden\n\nHanya lewat tautan langsung.\n",
+        encoding="utf-8",
+    )
+    assert invoke(project, "build").returncode == 0
+    output = project / "output"
+    page = output / "berita/2017/catatan-internal/index.html"
+    assert 'data-status="hidden"' in page.read_text(encoding="utf-8")
+    assert "catatan-internal" not in (output / "sitemap.xml").read_text()
+    assert "Catatan Internal" not in (output / "index.html").read_text()
+    result = invoke(project, "check", "--no-html")
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -210,9 +210,11 @@ def resolve(redirects, pages):
     """
     problems = []
     by_source = {}
+    by_file = {}  # "/x" and "/x/" are written to the same x/index.html
     for redirect in redirects:
-        first = by_source.get(redirect.source)
-        if redirect.source in pages:
+        written = page_path(save_as_for(redirect.source))
+        first = by_file.get(written)
+        if redirect.source in pages or written in pages:
             problems.append(
                 redirect.problem(
                     f"alamat lama `{redirect.source}` adalah halaman yang ada di "
@@ -222,11 +224,18 @@ def resolve(redirects, pages):
             )
         elif first is None:
             by_source[redirect.source] = redirect
+            by_file[written] = redirect
         elif first.target != redirect.target:
             problems.append(
                 redirect.problem(
                     f"alamat lama `{redirect.source}` sudah dialihkan ke "
-                    f"`{first.target}` ({first.path}:{first.line}).",
+                    f"`{first.target}` ({first.path}:{first.line}"
+                    + (
+                        f", sebagai `{first.source}`"
+                        if first.source != redirect.source
+                        else ""
+                    )
+                    + ").",
                     "satu alamat lama hanya boleh menuju satu halaman; hapus salah "
                     "satunya.",
                 )
