@@ -20,7 +20,7 @@ from sitebuild.build import BuildFailed  # noqa: E402
 from sitebuild.build import build as build_site  # noqa: E402
 from sitebuild.build import validate as validate_site  # noqa: E402
 from sitebuild.compress import compress_tree  # noqa: E402
-from sitebuild.deploy import DeployFailed, deploy  # noqa: E402
+from sitebuild.deploy import DeployFailed, deploy, removed_pages  # noqa: E402
 from sitecheck.findings import summary  # noqa: E402
 from sitecheck.run import check_site  # noqa: E402
 from sitecheck.settings import UnknownSetting  # noqa: E402
@@ -117,9 +117,10 @@ def check(c, publish=False, html=True, output=OUTPUT):
     help={
         "dest": "salin ke folder ini (bawaan: DEPLOY_TARGET di publishconf.py)",
         "dry_run": "tunjukkan apa yang akan disalin tanpa menyalin",
+        "allow_removed": "izinkan menghapus halaman yang sudah terbit dari server",
     }
 )
-def publish(c, dest="", dry_run=False, output=OUTPUT):
+def publish(c, dest="", dry_run=False, allow_removed=False, output=OUTPUT):
     """Bangun (publishconf.py), periksa, kompres lalu salin situs ke server."""
     _require_siteurl("publish")
     settings = read_settings(PUBLISH_SETTINGS)
@@ -155,6 +156,9 @@ def publish(c, dest="", dry_run=False, output=OUTPUT):
         ) from None
     print(reports[-1])
     try:
+        removed = removed_pages(deploy(output, target, dry_run=True))
+        if removed and not allow_removed:
+            raise Exit(_removed_message(removed, target), code=1)
         changes = deploy(output, target, dry_run=dry_run)
     except DeployFailed as error:
         raise Exit(str(error), code=1) from None
@@ -163,6 +167,18 @@ def publish(c, dest="", dry_run=False, output=OUTPUT):
         print(f"Uji coba: {len(changes)} perubahan akan disalin ke {target}.")
     else:
         print(f"Situs terbit di {target} ({len(changes)} perubahan).")
+
+
+def _removed_message(removed, target):
+    shown = "\n".join(f"  - /{path.removesuffix('index.html')}" for path in removed)
+    return (
+        f"{len(removed)} halaman yang sudah terbit di {target} akan hilang:\n"
+        f"{shown}\n"
+        "Tautan wartawan ke alamat itu akan putus. Bila alamatnya pindah (mis. "
+        "`Slug:` diganti), tulis alamat lama di `Redirect-from:` artikelnya atau "
+        "di content/redirects.yaml. Bila memang sengaja dihapus, ulangi dengan "
+        "`invoke publish --allow-removed`. Server tidak diubah."
+    )
 
 
 @task(

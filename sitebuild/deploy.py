@@ -42,6 +42,21 @@ def rsync_command(source, target, dry_run=False, rsync="rsync"):
     return [*command, source.rstrip("/") + "/", target.rstrip("/") + "/"]
 
 
+def removed_pages(changes):
+    """Pages that rsync's itemized `changes` would delete from the server.
+
+    A page whose address moved gets a redirect page at its old path, so
+    it is replaced, not deleted; a deleted page is a link that breaks.
+    """
+    removed = []
+    for line in changes:
+        if line.startswith("*deleting"):
+            path = line.split(None, 1)[1].strip()
+            if path.endswith(".html"):
+                removed.append(path)
+    return removed
+
+
 def deploy(source, target, dry_run=False):
     """Run rsync; return its list of changes. Raise DeployFailed."""
     rsync = shutil.which("rsync")

@@ -65,7 +65,10 @@ def test_a_dry_run_copies_nothing(project, tmp_path):
     dest = tmp_path / "www"
     dest.mkdir()
     (dest / "lama.html").write_text("situs lama")
-    result = publish(project, "--dest", str(dest), "--dry-run")
+    refused = publish(project, "--dest", str(dest), "--dry-run")
+    assert refused.returncode != 0
+    assert "  - /lama.html" in refused.stdout + refused.stderr
+    result = publish(project, "--dest", str(dest), "--dry-run", "--allow-removed")
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "Uji coba:" in output
@@ -99,3 +102,39 @@ def test_publish_needs_an_address_and_a_destination(project):
     no_dest = publish(project)
     assert no_dest.returncode != 0
     assert "DEPLOY_TARGET" in no_dest.stdout + no_dest.stderr
+
+
+def test_a_published_page_is_never_removed_silently(project, tmp_path):
+    dest = tmp_path / "www"
+    assert publish(project, "--dest", str(dest)).returncode == 0
+    old = dest / "berita/2016/juara-gelar-budaya-kerja-2016/index.html"
+    assert old.exists()
+
+    article = project / "content/berita/2016/juara-gelar-budaya-kerja-2016.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("Slug: ", "Slug: baru-", 1), encoding="utf-8")
+    before = digest(dest)
+    refused = publish(project, "--dest", str(dest))
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0
+    assert "/berita/2016/juara-gelar-budaya-kerja-2016/" in output
+    assert "Redirect-from:" in output
+    assert digest(dest) == before
+
+    article.write_text(
+        text.replace("Slug: ", "Slug: baru-", 1).replace(
+            "\n\n",
+            "\nRedirect-from: /berita/2016/juara-gelar-budaya-kerja-2016/\n\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    moved = publish(project, "--dest", str(dest))
+    assert moved.returncode == 0, moved.stdout + moved.stderr
+    assert "http-equiv" in old.read_text(encoding="utf-8")
+
+    article.unlink()
+    assert publish(project, "--dest", str(dest)).returncode != 0
+    removed = publish(project, "--dest", str(dest), "--allow-removed")
+    assert removed.returncode == 0, removed.stdout + removed.stderr
+    assert not old.exists()
