@@ -1,8 +1,8 @@
 """Build the site into a new folder and switch to it only on success.
 
 A build that fails, logs a warning or error, or is interrupted (even by
-SIGKILL) leaves the previous output exactly as it was. `validate` runs the same reading
-and checking without rendering or writing anything.
+SIGKILL) leaves the previous output exactly as it was. `validate` runs the
+same reading and checking without rendering or writing anything.
 """
 
 import logging
