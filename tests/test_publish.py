@@ -17,6 +17,12 @@ def publish(project, *args, siteurl=SITEURL):
     return run([sys.executable, "-m", "invoke", "publish", *args], project, env)
 
 
+def skip_nu_checker(project):
+    """For tests about deploying: the Nu checker runs in the first test."""
+    conf = project / "publishconf.py"
+    conf.write_text(conf.read_text() + "\nSITECHECK_HTML_VALIDATOR = False\n")
+
+
 def add_draft(project):
     (project / "content/berita/2017/draf-rahasia.md").write_text(
         "Title: Rencana Rahasia Gelar 2018\nDate: 2017-12-01\nCategory: Berita\n"
@@ -62,6 +68,7 @@ def test_publishing_to_a_folder_gives_checked_compressed_pages(project, tmp_path
 
 
 def test_a_dry_run_copies_nothing(project, tmp_path):
+    skip_nu_checker(project)
     dest = tmp_path / "www"
     dest.mkdir()
     (dest / "lama.html").write_text("situs lama")
@@ -105,6 +112,7 @@ def test_publish_needs_an_address_and_a_destination(project):
 
 
 def test_a_published_page_is_never_removed_silently(project, tmp_path):
+    skip_nu_checker(project)
     dest = tmp_path / "www"
     assert publish(project, "--dest", str(dest)).returncode == 0
     old = dest / "berita/2016/juara-gelar-budaya-kerja-2016/index.html"
