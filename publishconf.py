@@ -1,4 +1,8 @@
-"""Settings for publishing: absolute URLs and feeds on."""
+"""Settings for publishing: absolute URLs and feeds on.
+
+`invoke publish` builds with these, checks the site (sitecheck/), writes
+.gz and .br copies of text files and copies the site to DEPLOY_TARGET.
+"""
 
 import os
 import sys
@@ -12,3 +16,20 @@ RELATIVE_URLS = False
 
 FEED_ALL_ATOM = "feeds/semua.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/kategori/{slug}.atom.xml"
+
+# Where `invoke publish` copies the site with rsync: `user@host:/srv/arsip`
+# over SSH, or a local folder. `invoke publish --dest FOLDER` overrides it.
+DEPLOY_TARGET = os.environ.get("DEPLOY_TARGET", "")
+# Text files that get pre-compressed .gz and .br copies, and the smallest
+# size worth compressing (below it the headers cost more than they save).
+PUBLISH_COMPRESS_SUFFIXES = (
+    ".html",
+    ".css",
+    ".js",
+    ".xml",
+    ".json",
+    ".csv",
+    ".txt",
+    ".svg",
+)
+PUBLISH_COMPRESS_MIN_BYTES = 256

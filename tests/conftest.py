@@ -9,6 +9,20 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, settings
+
+# Property-based tests run the same examples on every machine (derandomize),
+# a modest number of them, and without a wall-clock deadline: a slow CI
+# machine must not turn into a flaky failure.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    max_examples=60,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a project checkout needs to build; tests copy it so that they can
@@ -19,6 +33,7 @@ PROJECT_PARTS = [
     "theme",
     "sitebuild",
     "wpimport",
+    "sitecheck",
     "tasks.py",
     "pelicanconf.py",
     "publishconf.py",
@@ -110,7 +125,8 @@ def built_project(tmp_path_factory):
 def project(built_project, tmp_path):
     """A fresh, already built copy of the project for one test to change."""
     dest = tmp_path / "project"
-    shutil.copytree(built_project, dest, ignore=IGNORE)
+    # symlinks=True keeps output/ the symlink to its build that `build` made.
+    shutil.copytree(built_project, dest, ignore=IGNORE, symlinks=True)
     return dest
 
 

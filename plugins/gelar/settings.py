@@ -21,6 +21,13 @@ DEFAULTS = {
     "KBK_INDEX_SAVE_AS": "kbk/index.html",
     "KBK_URL": "kbk/{id}/",
     "KBK_SAVE_AS": "kbk/{id}/index.html",
+    # Old addresses that redirect (relative to PATH), and the nginx map of
+    # them written into the output (README.md, "nginx").
+    "GELAR_REDIRECTS_FILE": "redirects.yaml",
+    "GELAR_REDIRECTS_MAP_SAVE_AS": "redirects.map",
+    # Every indexable page (no `noindex`) of the output, and robots.txt.
+    "GELAR_SITEMAP_SAVE_AS": "sitemap.xml",
+    "GELAR_ROBOTS_SAVE_AS": "robots.txt",
     # Link the first mention of each KBK in an article to the KBK's page.
     "GELAR_LINK_MENTIONS": True,
 }
