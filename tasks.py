@@ -20,15 +20,15 @@ from sitebuild import scaffold, versions  # noqa: E402
 from sitebuild.build import BuildFailed  # noqa: E402
 from sitebuild.build import build as build_site  # noqa: E402
 from sitebuild.build import validate as validate_site  # noqa: E402
-from wpimport import importer  # noqa: E402
-from wpimport.model import ImportFailed  # noqa: E402
-from wpimport.report import format_failure, format_report  # noqa: E402
-from wpimport.site import site_from_settings  # noqa: E402
 from sitebuild.compress import compress_tree  # noqa: E402
 from sitebuild.deploy import DeployFailed, deploy, removed_pages  # noqa: E402
 from sitecheck.findings import summary  # noqa: E402
 from sitecheck.run import check_site  # noqa: E402
 from sitecheck.settings import UnknownSetting  # noqa: E402
+from wpimport import importer  # noqa: E402
+from wpimport.model import ImportFailed  # noqa: E402
+from wpimport.report import format_failure, format_report  # noqa: E402
+from wpimport.site import site_from_settings  # noqa: E402
 
 SETTINGS = os.path.join(ROOT, "pelicanconf.py")
 PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
