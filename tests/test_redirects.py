@@ -169,3 +169,65 @@ def test_a_former_id_still_in_use_fails(project):
     line = text.splitlines().index("  - id: cheerful") + 1
     assert f"content/data/2017.yaml:{line}: kolom `former_ids`" in message, message
     assert "masih dipakai" in message
+
+
+QUERY_REDIRECTS = (
+    "  - from: /?p=10\n"
+    f"    to: {REPORT_URL}\n"
+    "  - from: /?page_id=20\n"
+    "    to: /tentang/\n"
+)
+
+
+def add_redirects(project, text):
+    path = project / REDIRECTS
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_old_query_addresses_go_to_nginx_and_the_home_page(project):
+    add_redirects(project, QUERY_REDIRECTS)
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "output"
+    query_map = (site / "redirects-query.map").read_text(encoding="utf-8")
+    assert f'"/?p=10" "{REPORT_URL}";' in query_map.splitlines()
+    assert '"/?page_id=20" "/tentang/";' in query_map.splitlines()
+    assert "?p=" not in (site / "redirects.map").read_text(encoding="utf-8")
+    assert not [p for p in site.rglob("*") if "?" in p.name]
+    script = soup(site, "/").find("script", string=re.compile("location.search"))
+    assert '"?p=10": "/berita/2015/gelar-budaya-kerja-2015/"' in script.string
+    assert soup(site, "/gelar/").find("script", string=re.compile("location")) is None
+
+
+def test_following_an_old_query_address_in_chromium(project, page):
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    add_redirects(project, QUERY_REDIRECTS)
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    handler = partial(SimpleHTTPRequestHandler, directory=str(project / "output"))
+    handler.log_message = lambda *args: None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        page.goto(base + "/?p=10")
+        page.wait_for_url(base + REPORT_URL)
+        assert "Delapan KBK" in page.locator("h1").inner_text()
+        page.goto(base + "/?p=99")  # unknown: the home page stays
+        assert page.url == base + "/?p=99"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_one_old_query_address_sent_to_two_places_fails(project):
+    add_redirects(project, QUERY_REDIRECTS + "  - from: /?p=10\n    to: /gelar/\n")
+    result = invoke(project, "build")
+    assert result.returncode == 1
+    assert (
+        "content/redirects.yaml:10: kolom `redirects[3].from`: alamat lama `/?p=10` "
+        "sudah dialihkan ke `/berita/2015/gelar-budaya-kerja-2015/`"
+    ) in result.stderr

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, digest, invoke
+from conftest import ROOT, copy_project, digest, invoke
 
 EXPORT = Path(__file__).parent / "fixtures" / "wordpress" / "ekspor.xml"
 ORIGINAL = EXPORT.read_bytes()
@@ -179,7 +179,8 @@ def test_missing_export_and_uploads_are_named(tmp_path):
     )
     assert no_uploads.returncode != 0
     assert "kolom `--uploads`: folder unggahan tidak ditemukan" in no_uploads.stderr
-    assert not (project / "content/redirects.yaml").exists()
+    demo = (ROOT / "content/redirects.yaml").read_bytes()
+    assert (project / "content/redirects.yaml").read_bytes() == demo  # untouched
 
 
 def test_slugs_and_photo_paths_cannot_leave_the_content_folder(tmp_path):

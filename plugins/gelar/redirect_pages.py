@@ -68,11 +68,17 @@ class RedirectGenerator(Generator):
         pages |= _period_archives(self.context)
         self.resolved, problems = redirects.resolve(self.redirects, pages)
         raise_if_any(problems)
+        # base.html reads this to follow `/?p=123` on the page at `/`.
+        self.context["query_redirects"] = redirects.query_targets(
+            self.resolved, self.settings["SITEURL"]
+        )
 
     def generate_output(self, writer):
         site_url = self.settings["SITEURL"]
         template = self.get_template("redirect")
         for redirect, final in self.resolved:
+            if redirect.has_query:
+                continue  # the page at its path already exists
             writer.write_file(
                 redirects.save_as_for(redirect.source),
                 template,
@@ -82,12 +88,17 @@ class RedirectGenerator(Generator):
                 target_url=site_url + final,
                 page_name="redirect",
             )
-        save_as = self.settings["GELAR_REDIRECTS_MAP_SAVE_AS"]
-        if save_as:
+        for key, queries in (
+            ("GELAR_REDIRECTS_MAP_SAVE_AS", False),
+            ("GELAR_REDIRECTS_QUERY_MAP_SAVE_AS", True),
+        ):
+            save_as = self.settings[key]
+            if not save_as:
+                continue
             target = sanitised_join(self.output_path, save_as)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "w", encoding="utf-8") as handle:
-                handle.write(redirects.nginx_map(self.resolved, site_url))
+                handle.write(redirects.nginx_map(self.resolved, site_url, queries))
             logger.info('Writing "%s"', target)
 
 

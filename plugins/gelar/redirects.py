@@ -26,6 +26,8 @@ from .yamlsource import Mapping, Sequence
 
 # A site path: starts with "/", no query, fragment, spaces or "..".
 _PATH = re.compile(r"^/(?:[^\s?#]*)$")
+# An old dynamic address such as WordPress's "/?p=123": a path and a query.
+_QUERY_ADDRESS = re.compile(r"^/[^\s?#]*\?[^\s#]+$")
 _FIELDS = ("from", "to")
 
 
@@ -40,6 +42,13 @@ class Redirect:
     def problem(self, message, hint):
         return Problem(self.path, self.line, self.field, message, hint)
 
+    @property
+    def has_query(self):
+        """An old dynamic address: no static page can stand at it, since the
+        query goes to the page of its path; nginx and a small script on that
+        page send readers on instead."""
+        return "?" in self.source
+
 
 def is_site_path(value):
     return (
@@ -48,6 +57,15 @@ def is_site_path(value):
         and ".." not in value.split("/")
         and "//" not in value
     )
+
+
+def is_old_address(value):
+    """What `from` may be: a site path, or an old path with a query."""
+    if is_site_path(value):
+        return True
+    if not isinstance(value, str) or not _QUERY_ADDRESS.match(value):
+        return False
+    return is_site_path(value.split("?", 1)[0])
 
 
 def page_path(save_as):
@@ -148,7 +166,7 @@ def from_yaml(data, path):
                     )
                 )
                 valid = False
-            elif not is_site_path(value):
+            elif not (is_old_address if key == "from" else is_site_path)(value):
                 problems.append(
                     _path_problem(path, item.line_of(key), f"{name}.{key}", value)
                 )
@@ -212,6 +230,12 @@ def resolve(redirects, pages):
     by_source = {}
     by_file = {}  # "/x" and "/x/" are written to the same x/index.html
     for redirect in redirects:
+        if redirect.has_query:
+            # Nothing is written at a query address: only one target each.
+            first = by_source.setdefault(redirect.source, redirect)
+            if first.target != redirect.target:
+                problems.append(_two_targets(redirect, first))
+            continue
         written = page_path(save_as_for(redirect.source))
         first = by_file.get(written)
         if redirect.source in pages or written in pages:
@@ -226,20 +250,7 @@ def resolve(redirects, pages):
             by_source[redirect.source] = redirect
             by_file[written] = redirect
         elif first.target != redirect.target:
-            problems.append(
-                redirect.problem(
-                    f"alamat lama `{redirect.source}` sudah dialihkan ke "
-                    f"`{first.target}` ({first.path}:{first.line}"
-                    + (
-                        f", sebagai `{first.source}`"
-                        if first.source != redirect.source
-                        else ""
-                    )
-                    + ").",
-                    "satu alamat lama hanya boleh menuju satu halaman; hapus salah "
-                    "satunya.",
-                )
-            )
+            problems.append(_two_targets(redirect, first))
     resolved = []
     for redirect in by_source.values():
         final, problem = _follow(redirect, by_source, pages)
@@ -248,6 +259,16 @@ def resolve(redirects, pages):
         else:
             resolved.append((redirect, final))
     return resolved, problems
+
+
+def _two_targets(redirect, first):
+    return redirect.problem(
+        f"alamat lama `{redirect.source}` sudah dialihkan ke "
+        f"`{first.target}` ({first.path}:{first.line}"
+        + (f", sebagai `{first.source}`" if first.source != redirect.source else "")
+        + ").",
+        "satu alamat lama hanya boleh menuju satu halaman; hapus salah satunya.",
+    )
 
 
 def _follow(redirect, by_source, pages):
@@ -277,16 +298,30 @@ def _close_hint(target, pages):
     return "tulis alamat halaman yang ada, mis. `/berita/2015/judul-berita/`."
 
 
-def nginx_map(resolved, site_url):
-    """Lines for nginx's `map $uri $gelar_redirect { include ...; }`."""
+def nginx_map(resolved, site_url, queries=False):
+    """Lines for nginx's `map $uri $arsip_redirect { include ...; }`, or
+    with `queries`, for `map $request_uri ...` and the old query addresses."""
     lines = [
         "# Dibuat otomatis oleh plugin gelar; jangan diubah langsung.",
         "# Lihat README.md bagian nginx.",
     ]
     for redirect, final in sorted(resolved, key=lambda item: item[0].source):
-        for source in _variants(redirect.source):
+        if redirect.has_query != queries:
+            continue
+        sources = [redirect.source] if queries else _variants(redirect.source)
+        for source in sources:
             lines.append(f"{_quote(source)} {_quote(site_url + final)};")
     return "\n".join(lines) + "\n"
+
+
+def query_targets(resolved, site_url):
+    """{old path: {"?query": new URL}} for the script on the old path's page."""
+    found = {}
+    for redirect, final in resolved:
+        if redirect.has_query:
+            path, query = redirect.source.split("?", 1)
+            found.setdefault(path, {})["?" + query] = site_url + final
+    return found
 
 
 def _variants(source):

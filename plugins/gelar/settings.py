@@ -25,6 +25,8 @@ DEFAULTS = {
     # them written into the output (README.md, "nginx").
     "GELAR_REDIRECTS_FILE": "redirects.yaml",
     "GELAR_REDIRECTS_MAP_SAVE_AS": "redirects.map",
+    # Old dynamic addresses such as `/?p=123`, for nginx's $request_uri.
+    "GELAR_REDIRECTS_QUERY_MAP_SAVE_AS": "redirects-query.map",
     # Every indexable page (no `noindex`) of the output, and robots.txt.
     "GELAR_SITEMAP_SAVE_AS": "sitemap.xml",
     "GELAR_ROBOTS_SAVE_AS": "robots.txt",
