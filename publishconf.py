@@ -1,4 +1,4 @@
-"""Settings for publishing: absolute URLs and feeds on."""
+"""Settings for publishing: absolute URLs everywhere, feeds included."""
 
 import os
 import sys
@@ -9,6 +9,5 @@ from pelicanconf import *  # noqa: F403
 # The public address of the site; `invoke build --publish` requires SITEURL.
 SITEURL = os.environ.get("SITEURL", "https://example.org")
 RELATIVE_URLS = False
-
-FEED_ALL_ATOM = "feeds/semua.atom.xml"
-CATEGORY_FEED_ATOM = "feeds/kategori/{slug}.atom.xml"
+# Feeds, share tags and structured data link to the public address.
+FEED_DOMAIN = SITEURL

@@ -18,6 +18,7 @@ from pelican.settings import read_settings
 
 from gelar.problems import ContentError, format_report
 from sitebuild.pelican_messages import translate
+from sitebuild.search import index_site
 
 
 class BuildFailed(Exception):
@@ -121,6 +122,7 @@ def build(settings_file, output_path, **overrides):
             **overrides,
         )
         notes = _run_checked(settings, Pelican.run)
+        notes += index_site(staging, settings)
         _swap(staging, output_path)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
