@@ -3,13 +3,14 @@
 `register()` only connects signals; the work lives in the modules:
 related (previous/next and related articles), drawing (pure Pillow share
 cards), shareimages (their cache), jsonld (schema.org records) and
-generator (pages and images). Search indexing itself runs after the
+generator (pages and images), feeds (absolute links in every feed). Search indexing itself runs after the
 build, in sitebuild/search.py.
 """
 
 from pelican import signals
 
 from . import jsonld
+from .feeds import absolutize
 from .generator import PembacaGenerator
 from .settings import apply_defaults
 
@@ -56,7 +57,12 @@ def _generator_init(generator):
     )
 
 
+def _feed_generated(context, feed):
+    absolutize(feed, site_address(context), context["DEFAULT_LANG"])
+
+
 def register():
     signals.initialized.connect(_initialized)
     signals.get_generators.connect(_get_generators)
     signals.generator_init.connect(_generator_init)
+    signals.feed_generated.connect(_feed_generated)
