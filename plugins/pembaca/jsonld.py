@@ -60,8 +60,9 @@ def news_article(article, site):
     summary = Markup(getattr(article, "summary", "") or "").striptags()
     if summary:
         data["description"] = summary
-    if article.tags:
-        data["keywords"] = [str(tag) for tag in article.tags]
+    tags = getattr(article, "tags", None)  # absent when an article has none
+    if tags:
+        data["keywords"] = [str(tag) for tag in tags]
     edition = getattr(article, "gelar_edition", None)
     if edition is not None:
         data["about"] = {
