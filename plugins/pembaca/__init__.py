@@ -2,9 +2,9 @@
 
 `register()` only connects signals; the work lives in the modules:
 related (previous/next and related articles), drawing (pure Pillow share
-cards), shareimages (their cache), jsonld (schema.org records) and
-generator (pages and images), feeds (absolute links in every feed). Search indexing itself runs after the
-build, in sitebuild/search.py.
+cards), shareimages (their cache), jsonld (schema.org records), feeds
+(absolute links in every feed) and generator (pages and images). Search
+indexing itself runs after the build, in sitebuild/search.py.
 """
 
 from pelican import signals
