@@ -8,6 +8,7 @@ independently of the plugin code.
 import datetime
 import json
 import re
+import sys
 from pathlib import Path
 
 import feedparser
@@ -17,7 +18,7 @@ from pembaca.jsonld import script_json
 from pembaca.shareimages import Card, CardCache
 from PIL import Image
 
-from conftest import ROOT, soup
+from conftest import ROOT, run, soup
 
 ADDRESS = "http://127.0.0.1:8000"  # FEED_DOMAIN of pelicanconf.py
 
@@ -331,6 +332,39 @@ def test_related_news_are_the_ones_sharing_most_kbk_edition_and_tags(demo_site):
         related = [a["href"] for a in page.select(".related-list a")]
         assert related == expected, path
         assert related, "every demo article shares something with another"
+
+
+@pytest.fixture(scope="module")
+def two_per_page(tmp_path_factory):
+    """The demo with two articles per list page, to see pagination at work."""
+    output = tmp_path_factory.mktemp("halaman") / "output"
+    pelican = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"]
+    # Every override follows one -e: a second -e would replace the first.
+    overrides = ["DEFAULT_PAGINATION=2", f'CACHE_PATH="{output.parent / "cache"}"']
+    result = run([*pelican, "-o", str(output), "-e", *overrides], cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+def test_lists_are_paginated_with_links_both_ways(two_per_page):
+    seen = []
+    path = "kategori/berita/"
+    while path:
+        page = soup(two_per_page, path)
+        seen += [a["href"] for a in page.select(".article-list h3 a")]
+        assert len(page.select(".article-list li")) <= 2
+        older = page.select_one(".pagination a[rel=next]")
+        if older:
+            back = soup(two_per_page, older["href"]).select_one(
+                ".pagination a[rel=prev]"
+            )
+            assert back["href"] == "/" + path
+        path = older["href"].lstrip("/") if older else None
+    category = soup(two_per_page, "kategori/berita/")
+    assert "/kategori/berita/halaman/2/" in {
+        a["href"] for a in category.select(".pagination a")
+    }
+    assert len(seen) == len(set(seen)) == 4  # the demo's four "Berita" articles
 
 
 def test_404_page_helps_the_reader_on(demo_site):
