@@ -187,7 +187,7 @@ def test_articles_editions_and_kbks_have_1200x630_share_images(demo_site):
 def test_share_images_are_drawn_once_and_redrawn_when_the_title_changes(tmp_path):
     cache = CardCache(str(tmp_path / "bagikan"))
     card = Card(
-        "a/bagikan.png",
+        "a/bagikan.jpg",
         "Judul Pertama",
         "Berita · 1 Oktober 2015",
         "Arsip",
@@ -196,7 +196,7 @@ def test_share_images_are_drawn_once_and_redrawn_when_the_title_changes(tmp_path
     first = cache.get(card)
     assert cache.get(card) == first
     assert cache.drawn == 1
-    changed = Card("a/bagikan.png", "Judul Kedua", card.label, "Arsip", (1200, 630))
+    changed = Card("a/bagikan.jpg", "Judul Kedua", card.label, "Arsip", (1200, 630))
     assert cache.get(changed) != first
     assert cache.drawn == 2
 

@@ -17,7 +17,7 @@ from pelican.utils import sanitised_join
 from babel_i18n import make_filters
 from gelar.generator import write_page
 
-from .related import neighbours, related
+from .related import neighbours, related_all
 from .shareimages import Card, CardCache, place
 
 logger = logging.getLogger(__name__)
@@ -34,10 +34,10 @@ class PembacaGenerator(Generator):
 
     def _link_articles(self, articles):
         around = neighbours(articles)
-        count = self.settings["PEMBACA_RELATED_COUNT"]
+        related = related_all(articles, self.settings["PEMBACA_RELATED_COUNT"])
         for article in articles:
             article.older_article, article.newer_article = around[id(article)]
-            article.related_articles = related(article, articles, count)
+            article.related_articles = related[id(article)]
 
     # Share images ---------------------------------------------------------
 
@@ -58,6 +58,7 @@ class PembacaGenerator(Generator):
                 label=label,
                 site_name=site_name,
                 size=tuple(settings["PEMBACA_SHARE_IMAGE_SIZE"]),
+                quality=settings["PEMBACA_SHARE_IMAGE_QUALITY"],
             )
             if obj is not None:
                 obj.share_image = card.save_as
@@ -151,8 +152,9 @@ class PembacaGenerator(Generator):
             settings["CACHE_PATH"], "bagikan"
         )
         cache = CardCache(root)
+        cache.fill(self.cards, settings["PEMBACA_SHARE_JOBS"])
         for card in self.cards:
-            place(cache.get(card), sanitised_join(self.output_path, card.save_as))
+            place(cache.path(card), sanitised_join(self.output_path, card.save_as))
         cache.prune()
         logger.info(
             "Gambar bagikan: %d digambar, %d dari cache.",

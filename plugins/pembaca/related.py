@@ -27,21 +27,37 @@ def _tags(article):
     return {tag.slug for tag in getattr(article, "tags", None) or ()}
 
 
-def score(one, other):
-    """How related two articles are: shared KBKs, edition and tags."""
-    total = WEIGHTS["kbk"] * len(_kbk_ids(one) & _kbk_ids(other))
-    edition = getattr(one, "gelar_edition", None)
-    if edition is not None and edition is getattr(other, "gelar_edition", None):
-        total += WEIGHTS["edition"]
-    total += WEIGHTS["tag"] * len(_tags(one) & _tags(other))
-    return total
+def subjects(article):
+    """What an article is about, each with its weight."""
+    found = [(("kbk", kbk_id), WEIGHTS["kbk"]) for kbk_id in _kbk_ids(article)]
+    edition = getattr(article, "gelar_edition", None)
+    if edition is not None:
+        found.append((("edition", id(edition)), WEIGHTS["edition"]))
+    found += [(("tag", slug), WEIGHTS["tag"]) for slug in _tags(article)]
+    return found
 
 
-def related(article, articles, count):
-    """Up to `count` other articles sharing something, best and newest first."""
-    scored = [
-        (score(article, other), other) for other in articles if other is not article
-    ]
-    scored = [(points, other) for points, other in scored if points > 0]
-    scored.sort(key=lambda item: (item[0], item[1].date), reverse=True)
-    return [other for _points, other in scored[:count]]
+def related_all(articles, count):
+    """{id(article): up to `count` related articles}, best and newest first.
+
+    Through an index of subject -> articles, so an article is compared only
+    with those that share something with it, not with the whole archive.
+    """
+    index = {}
+    for article in articles:
+        for subject, _weight in subjects(article):
+            index.setdefault(subject, []).append(article)
+    found = {}
+    for article in articles:
+        scores = {}
+        others = {}
+        for subject, weight in subjects(article):
+            for other in index[subject]:
+                if other is not article:
+                    scores[id(other)] = scores.get(id(other), 0) + weight
+                    others[id(other)] = other
+        ranked = sorted(
+            scores, key=lambda key: (scores[key], others[key].date), reverse=True
+        )
+        found[id(article)] = [others[key] for key in ranked[:count]]
+    return found

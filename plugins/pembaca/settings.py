@@ -10,10 +10,13 @@ DEFAULTS = {
     "PEMBACA_SEARCH_BUNDLE_URL": "pagefind/",
     # The "page not found" page; web servers look for 404.html at the root.
     "PEMBACA_404_SAVE_AS": "404.html",
-    # Share images: one PNG next to each article, edition and KBK page
-    # (e.g. gelar/2015/bagikan.png) and one for the whole site at the root.
-    "PEMBACA_SHARE_IMAGE_NAME": "bagikan.png",
+    # Share images: one JPEG next to each article, edition and KBK page
+    # (e.g. gelar/2015/bagikan.jpg) and one for the whole site at the root.
+    "PEMBACA_SHARE_IMAGE_NAME": "bagikan.jpg",
     "PEMBACA_SHARE_IMAGE_SIZE": (1200, 630),
+    "PEMBACA_SHARE_IMAGE_QUALITY": 85,
+    # Worker processes drawing missing share images; 0 means one per core.
+    "PEMBACA_SHARE_JOBS": 0,
     # Cache of drawn share images; empty means CACHE_PATH/bagikan.
     "PEMBACA_SHARE_CACHE_PATH": "",
     # Text on the share images (Indonesian: they are seen by readers).
