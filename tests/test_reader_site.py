@@ -417,3 +417,30 @@ def test_search_page_offers_every_filter_value_and_a_no_script_way_out(demo_site
     noscript = page.find("noscript")
     assert "JavaScript" in noscript.get_text()
     assert noscript.find("a", href="/arsip/")
+
+
+# Search index ------------------------------------------------------------------
+
+
+def test_unchanged_pages_keep_the_same_search_index(project):
+    from conftest import digest, invoke
+
+    bundle = project / "output/pagefind"
+    first = digest(bundle)
+    assert any(name.startswith("index/") for name in first)
+    assert oct(bundle.stat().st_mode & 0o777) == oct(
+        (project / "output/kbk").stat().st_mode & 0o777
+    ), "the bundle is as readable as the pages"
+
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert digest(bundle) == first, "same pages, same files: nothing to upload"
+
+    article = project / "content/berita/2015/gelar-budaya-kerja-2015.md"
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\nKata baru: swasembada.\n",
+        encoding="utf-8",
+    )
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert digest(bundle) != first
