@@ -45,12 +45,14 @@ PAGE_TRANSLATION_ID = None
 # Clean URLs that end in "/".
 ARTICLE_URL = "berita/{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = "berita/{date:%Y}/{slug}/index.html"
+# Drafts are written only by `invoke build --drafts` (a local preview, marked
+# "DRAF"), which derives their SAVE_AS from these URLs; never when publishing.
 DRAFT_URL = "draf/{slug}/"
-DRAFT_SAVE_AS = "draf/{slug}/index.html"
+DRAFT_SAVE_AS = ""
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 DRAFT_PAGE_URL = "draf/halaman/{slug}/"
-DRAFT_PAGE_SAVE_AS = "draf/halaman/{slug}/index.html"
+DRAFT_PAGE_SAVE_AS = ""
 CATEGORY_URL = "kategori/{slug}/"
 CATEGORY_SAVE_AS = "kategori/{slug}/index.html"
 CATEGORIES_URL = "kategori/"
@@ -83,6 +85,10 @@ CATEGORY_FEED_ATOM = "feeds/kategori/{slug}.atom.xml"
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+
+# An article dated in the future stays a draft until its date has come
+# (rebuild on that day to publish it). Set True to publish it at once.
+WITH_FUTURE_DATES = False
 
 DELETE_OUTPUT_DIRECTORY = False
 RELATIVE_URLS = False

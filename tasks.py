@@ -2,7 +2,7 @@
 
 import contextlib
 import os
-import shutil
+import subprocess
 import sys
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -16,10 +16,19 @@ from pelican.settings import read_settings  # noqa: E402
 
 from galeri.settings import apply_defaults as apply_galeri_defaults  # noqa: E402
 from gelar.settings import apply_defaults  # noqa: E402
-from sitebuild import scaffold  # noqa: E402
+from sitebuild import scaffold, versions  # noqa: E402
 from sitebuild.build import BuildFailed  # noqa: E402
 from sitebuild.build import build as build_site  # noqa: E402
 from sitebuild.build import validate as validate_site  # noqa: E402
+from sitebuild.compress import compress_tree  # noqa: E402
+from sitebuild.deploy import DeployFailed, deploy, removed_pages  # noqa: E402
+from sitecheck.findings import summary  # noqa: E402
+from sitecheck.run import check_site  # noqa: E402
+from sitecheck.settings import UnknownSetting  # noqa: E402
+from wpimport import importer  # noqa: E402
+from wpimport.model import ImportFailed  # noqa: E402
+from wpimport.report import format_failure, format_report  # noqa: E402
+from wpimport.site import site_from_settings  # noqa: E402
 
 SETTINGS = os.path.join(ROOT, "pelicanconf.py")
 PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
@@ -42,17 +51,29 @@ def _settings_file(publish):
     return PUBLISH_SETTINGS if publish else SETTINGS
 
 
-@task(help={"publish": "pakai publishconf.py (alamat absolut, umpan aktif)"})
-def build(c, output=OUTPUT, publish=False):
-    """Bangun situs ke output/ (folder lama diganti hanya jika berhasil)."""
-    if publish and not os.environ.get("SITEURL"):
+def _require_siteurl(command):
+    if not os.environ.get("SITEURL"):
         raise Exit(
             "Tetapkan alamat publik situs lebih dulu, mis. "
-            "`SITEURL=https://alamat-situs.go.id invoke build --publish`.",
+            f"`SITEURL=https://alamat-situs.go.id invoke {command}`.",
             code=1,
         )
+
+
+@task(
+    help={
+        "publish": "pakai publishconf.py (alamat absolut, umpan aktif)",
+        "drafts": "ikut bangun draf (bertanda DRAF) untuk pratinjau",
+    }
+)
+def build(c, output=OUTPUT, publish=False, drafts=False):
+    """Bangun situs ke output/ (folder lama diganti hanya jika berhasil)."""
+    if publish:
+        _require_siteurl("build --publish")
+    if publish and drafts:
+        raise Exit("Situs terbit tidak pernah memuat draf; hapus `--drafts`.", code=1)
     try:
-        notes = build_site(_settings_file(publish), output)
+        notes = build_site(_settings_file(publish), output, drafts=drafts)
     except BuildFailed as error:
         raise Exit(
             f"{error}\n\nPembangunan gagal; isi {output} tidak diubah.", code=1
@@ -77,6 +98,137 @@ def validate(c, publish=False):
     print("Semua konten dan data valid.")
 
 
+def _check_report(folder, settings, html=None):
+    """(ok, report) of sitecheck over `folder`."""
+    result = check_site(folder, settings, html=html)
+    return result.ok, summary(result.findings, result.counted, result.skipped)
+
+
+@task(
+    help={
+        "publish": "periksa hasil `build --publish` (pakai publishconf.py)",
+        "html": "jalankan Nu HTML checker (perlu Java); --no-html melewatinya",
+        "output": "folder situs yang diperiksa (bawaan: output/)",
+    }
+)
+def check(c, publish=False, html=True, output=OUTPUT):
+    """Periksa situs yang sudah dibangun: tautan, HTML, umpan, sitemap, dll."""
+    if not os.path.isdir(output):
+        raise Exit("Folder output belum ada; jalankan `invoke build` dulu.", code=1)
+    settings = read_settings(_settings_file(publish))
+    try:
+        ok, report = _check_report(output, settings, html=html)
+    except UnknownSetting as error:
+        raise Exit(str(error), code=1) from None
+    print(report)
+    if not ok:
+        raise Exit("Perbaiki masalah di atas sebelum menerbitkan situs.", code=1)
+
+
+@task(
+    help={
+        "dest": "salin ke folder ini (bawaan: DEPLOY_TARGET di publishconf.py)",
+        "dry_run": "tunjukkan apa yang akan disalin tanpa menyalin",
+        "allow_removed": "izinkan menghapus halaman yang sudah terbit dari server",
+    }
+)
+def publish(c, dest="", dry_run=False, allow_removed=False, output=OUTPUT):
+    """Bangun (publishconf.py), periksa, kompres lalu salin situs ke server."""
+    _require_siteurl("publish")
+    settings = read_settings(PUBLISH_SETTINGS)
+    target = dest or settings.get("DEPLOY_TARGET", "")
+    if not target:
+        raise Exit(
+            "Tujuan belum ditentukan: pakai `invoke publish --dest FOLDER`, atau "
+            "tetapkan DEPLOY_TARGET=pengguna@server:/srv/arsip.",
+            code=1,
+        )
+    reports = []
+
+    def finish(folder):
+        try:
+            ok, report = _check_report(folder, settings)
+        except UnknownSetting as error:
+            raise BuildFailed(str(error)) from None
+        reports.append(report)
+        if not ok:
+            raise BuildFailed(report)
+        compress_tree(
+            folder,
+            settings["PUBLISH_COMPRESS_SUFFIXES"],
+            settings["PUBLISH_COMPRESS_MIN_BYTES"],
+        )
+
+    try:
+        notes = build_site(PUBLISH_SETTINGS, output, finish=finish)
+    except BuildFailed as error:
+        raise Exit(
+            f"{error}\n\nPenerbitan dibatalkan; isi {output} dan server tidak diubah.",
+            code=1,
+        ) from None
+    _print_notes(notes)
+    print(reports[-1])
+    try:
+        removed = removed_pages(deploy(output, target, dry_run=True))
+        if removed and not allow_removed:
+            raise Exit(_removed_message(removed, target), code=1)
+        changes = deploy(output, target, dry_run=dry_run)
+    except DeployFailed as error:
+        raise Exit(str(error), code=1) from None
+    print("\n".join(changes))
+    if dry_run:
+        print(f"Uji coba: {len(changes)} perubahan akan disalin ke {target}.")
+    else:
+        print(f"Situs terbit di {target} ({len(changes)} perubahan).")
+
+
+def _removed_message(removed, target):
+    shown = "\n".join(f"  - /{path.removesuffix('index.html')}" for path in removed)
+    return (
+        f"{len(removed)} halaman yang sudah terbit di {target} akan hilang:\n"
+        f"{shown}\n"
+        "Tautan wartawan ke alamat itu akan putus. Bila alamatnya pindah (mis. "
+        "`Slug:` diganti), tulis alamat lama di `Redirect-from:` artikelnya atau "
+        "di content/redirects.yaml. Bila memang sengaja dihapus, ulangi dengan "
+        "`invoke publish --allow-removed`. Server tidak diubah."
+    )
+
+
+@task(
+    help={
+        "port": "port pratinjau (bawaan 8000)",
+        "drafts": "ikut tampilkan draf (bawaan: ya); --no-drafts menyembunyikannya",
+    }
+)
+def livereload(c, port=8000, bind="127.0.0.1", drafts=True, output=OUTPUT):
+    """Pratinjau yang membangun ulang dan memuat ulang peramban saat berkas berubah."""
+    from livereload import Server
+
+    command = [sys.executable, "-m", "invoke", "build", "--output", output]
+    if drafts:
+        command.append("--drafts")
+
+    def rebuild():
+        subprocess.run(command, cwd=ROOT, check=False)
+
+    rebuild()
+    server = Server()
+    for watched in ("content", "theme", "plugins", "pelicanconf.py"):
+        server.watch(os.path.join(ROOT, watched), rebuild)
+    try:
+        server.serve(root=output, host=bind, port=int(port), open_url_delay=None)
+    except OSError as error:
+        raise Exit(_port_taken(bind, port, error, "livereload"), code=1) from None
+
+
+def _port_taken(bind, port, error, command):
+    return (
+        f"Tidak bisa membuka http://{bind}:{port}/ ({error.strerror}). "
+        "Hentikan program lain yang memakai port itu, atau pakai "
+        f"`invoke {command} --port 8001`."
+    )
+
+
 @task
 def serve(c, port=8000, bind="127.0.0.1", output=OUTPUT):
     """Sajikan output/ di http://127.0.0.1:8000/ (Ctrl+C untuk berhenti)."""
@@ -86,12 +238,7 @@ def serve(c, port=8000, bind="127.0.0.1", output=OUTPUT):
     try:
         server = ThreadingHTTPServer((bind, int(port)), handler)
     except OSError as error:
-        raise Exit(
-            f"Tidak bisa membuka http://{bind}:{port}/ ({error.strerror}). "
-            "Hentikan program lain yang memakai port itu, atau pakai "
-            "`invoke serve --port 8001`.",
-            code=1,
-        ) from None
+        raise Exit(_port_taken(bind, port, error, "serve"), code=1) from None
     with server:
         print(f"Menyajikan {output} di http://{bind}:{port}/ (Ctrl+C untuk berhenti)")
         with contextlib.suppress(KeyboardInterrupt):
@@ -100,17 +247,9 @@ def serve(c, port=8000, bind="127.0.0.1", output=OUTPUT):
 
 @task
 def clean(c, output=OUTPUT):
-    """Hapus folder output/ dan sisa build yang terputus."""
-    parent, name = os.path.split(output)
-    leftovers = [
-        os.path.join(parent, entry)
-        for entry in os.listdir(parent)
-        if entry.startswith((f".{name}-baru-", f".{name}-lama-"))
-    ]
-    for path in [output, *leftovers]:
-        if os.path.isdir(path):
-            shutil.rmtree(path)
-            print(f"Dihapus: {path}")
+    """Hapus output/, semua versi build-nya dan sisa build yang terputus."""
+    for path in versions.remove_all(os.path.abspath(output)):
+        print(f"Dihapus: {path}")
 
 
 @task(
@@ -159,6 +298,44 @@ def new_album(c, title, gelar=""):
     folder = os.path.join(settings["PATH"], settings["GALERI_PATH"], slug)
     _create(os.path.join(folder, "album.yaml"), scaffold.album_text(title, when, gelar))
     print(f"Salin foto ke {folder}/, lalu jalankan `invoke build`.")
+
+
+@task(
+    name="import-wordpress",
+    help={
+        "export": "berkas ekspor WordPress (Alat → Ekspor), mis. ekspor.xml",
+        "uploads": "salinan folder wp-content/uploads situs lama, untuk foto",
+    },
+)
+def import_wordpress(c, export, uploads=None):
+    """Impor berita dan halaman dari berkas ekspor WordPress (WXR)."""
+    site = site_from_settings(_site_settings())
+    _report(lambda: importer.import_wordpress(export, site, uploads), export)
+
+
+@task(
+    name="import-html",
+    help={
+        "page": "halaman berita yang disimpan dari peramban (.html) atau teksnya",
+        "date": "tanggal terbit bila halaman tidak memuatnya, mis. 2015-10-01",
+        "slug": "slug alamat baru bila tidak diambil dari alamat lama",
+        "uploads": "folder foto (bawaan: folder halaman itu)",
+    },
+)
+def import_html(c, page, date=None, slug="", uploads=None):
+    """Impor satu halaman berita yang disimpan, dengan pembersihan yang sama."""
+    site = site_from_settings(_site_settings())
+    _report(
+        lambda: importer.import_html(page, site, uploads, date=date, slug=slug), page
+    )
+
+
+def _report(run_import, source):
+    try:
+        result = run_import()
+    except ImportFailed as error:
+        raise Exit(format_failure(error, source), code=1) from None
+    print(format_report(result))
 
 
 def _create(path, text):

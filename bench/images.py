@@ -73,18 +73,23 @@ def ours(paths, out, widths, formats, workers):
     assert all("outputs" in meta for meta in metas.values())
 
 
-def per_photo_ms(function, paths, runs, *args):
-    """Median wall time per photo over `runs` runs, each into a fresh folder."""
-    times = []
+def per_photo_ms(rows, paths, runs):
+    """{name: [ms per photo of each run]}, each run into a fresh folder.
+
+    The scenarios take turns, round after round, so that a busy moment on
+    a shared machine falls on all of them alike rather than on one.
+    """
+    times = {name: [] for name, _function, _args in rows}
     for _ in range(runs):
-        out = tempfile.mkdtemp(prefix="bench-out-")
-        try:
-            start = time.perf_counter()
-            function(paths, out, *args)
-            times.append((time.perf_counter() - start) * 1000 / len(paths))
-        finally:
-            shutil.rmtree(out, ignore_errors=True)
-    return statistics.median(times), times
+        for name, function, args in rows:
+            out = tempfile.mkdtemp(prefix="bench-out-")
+            try:
+                start = time.perf_counter()
+                function(paths, out, *args)
+                times[name].append((time.perf_counter() - start) * 1000 / len(paths))
+            finally:
+                shutil.rmtree(out, ignore_errors=True)
+    return times
 
 
 def rebuild_cost(project_root, photo_paths, runs):
@@ -133,8 +138,8 @@ def run(
             ("galeri, JPEG", ours, (widths, ("jpeg",), workers)),
             ("galeri, JPEG+WebP", ours, (widths, ("webp", "jpeg"), workers)),
         ]
-        for name, function, args in rows:
-            median, times = per_photo_ms(function, sample, runs, *args)
+        for name, times in per_photo_ms(rows, sample, runs).items():
+            median = statistics.median(times)
             report["scenarios"][name] = {"ms_per_photo": median, "runs": times}
             print(f"  {name:<26} {median:8.1f} ms/foto")
         root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

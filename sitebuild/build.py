@@ -1,8 +1,8 @@
-"""Build the site into a staging folder and swap it in only on success.
+"""Build the site into a new folder and switch to it only on success.
 
-A build that fails, logs a warning or error, or is interrupted leaves the
-previous output folder exactly as it was. `validate` runs the same reading
-and checking without rendering or writing anything.
+A build that fails, logs a warning or error, or is interrupted (even by
+SIGKILL) leaves the previous output exactly as it was. `validate` runs the
+same reading and checking without rendering or writing anything.
 """
 
 import logging
@@ -17,6 +17,7 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
 from gelar.problems import ContentError, format_report
+from sitebuild import versions
 from sitebuild.pelican_messages import translate
 from sitebuild.search import index_site
 
@@ -101,59 +102,46 @@ def _run_checked(settings, action):
         return _editor_notes(handler.generators)
 
 
-def build(settings_file, output_path, **overrides):
-    """Build into a staging folder beside `output_path`, then swap it in.
+def build(settings_file, output_path, drafts=False, finish=None, **overrides):
+    """Build a new version of the site and point `output_path` at it.
 
+    `drafts` also renders drafts (marked "DRAF") under their preview URLs.
+    `finish(folder)`, when given, runs on the finished build before it goes
+    live (site checks, compression); raising BuildFailed there keeps the
+    old site. See sitebuild/versions.py for how the swap stays atomic.
     Returns notes for the editor, such as photos that were left out.
     """
     output_path = os.path.abspath(output_path)
-    parent = os.path.dirname(output_path)
-    os.makedirs(parent, exist_ok=True)
-    staging = tempfile.mkdtemp(
-        prefix=f".{os.path.basename(output_path)}-baru-", dir=parent
-    )
-    # mkdtemp makes a private (0700) folder; the web server must read it.
-    os.chmod(staging, 0o777 & ~_current_umask())
-    try:
-        settings = load_settings(
-            settings_file,
-            OUTPUT_PATH=staging,
-            DELETE_OUTPUT_DIRECTORY=False,
-            **overrides,
-        )
-        notes = _run_checked(settings, Pelican.run)
-        notes += index_site(staging, settings)
-        _swap(staging, output_path)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    if drafts:
+        overrides = {**draft_overrides(read_settings(settings_file)), **overrides}
+    with versions.locked(output_path):
+        versions.remove_leftovers(output_path)
+        folder = versions.new_folder(output_path)
+        try:
+            settings = load_settings(
+                settings_file,
+                OUTPUT_PATH=folder,
+                DELETE_OUTPUT_DIRECTORY=False,
+                **overrides,
+            )
+            notes = _run_checked(settings, Pelican.run)
+            notes += index_site(folder, settings)
+            if finish is not None:
+                finish(folder)
+            versions.publish(folder, output_path)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        versions.remove_leftovers(output_path)
     return notes
 
 
-def _current_umask():
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _swap(staging, output_path):
-    """Replace `output_path` with `staging` using renames only."""
-    parent = os.path.dirname(output_path)
-    old = None
-    if os.path.exists(output_path):
-        old = tempfile.mkdtemp(
-            prefix=f".{os.path.basename(output_path)}-lama-", dir=parent
-        )
-        os.rmdir(old)
-        os.rename(output_path, old)
-    try:
-        os.rename(staging, output_path)
-    except OSError:
-        if old:
-            os.rename(old, output_path)  # put the previous site back
-        raise
-    if old:
-        shutil.rmtree(old, ignore_errors=True)
+def draft_overrides(settings):
+    """Settings that render drafts at their preview URLs (DRAFT_*_URL)."""
+    return {
+        "DRAFT_SAVE_AS": settings["DRAFT_URL"] + "index.html",
+        "DRAFT_PAGE_SAVE_AS": settings["DRAFT_PAGE_URL"] + "index.html",
+    }
 
 
 def validate(settings_file, **overrides):

@@ -13,6 +13,7 @@ from gelar.problems import Problem, display_path
 
 MISSING = "Skipping %s: could not find information about '%s'"
 UNREADABLE = "Could not process %s"
+NO_SLUG = 'Unable to generate valid slug for %s "%s".'
 BAD_DATE = re.compile(r"^(?P<value>'.*') is not a valid date$")
 
 
@@ -35,6 +36,18 @@ def translate(msg, args, error, content_path):
             field,
             "wajib diisi tetapi tidak ada; artikel ini tidak bisa diterbitkan.",
             f"tambahkan baris `{field}: ...` di bagian atas artikel.",
+        )
+    if msg == NO_SLUG and len(args) == 2:
+        kind, name = str(args[0]), str(args[1])
+        field = {"Tag": "Tags", "Category": "Category"}.get(kind, kind)
+        return Problem(
+            "content",
+            None,
+            field,
+            f"`{name}` tidak menghasilkan alamat halaman (slug), karena tidak "
+            "memuat huruf atau angka.",
+            f"tambahkan kata pada `{field}: ` di artikel yang memakainya, "
+            f"mis. `{field}: budaya kerja`.",
         )
     if msg == UNREADABLE and len(args) == 1:
         path = os.path.join(content_path, str(args[0]))

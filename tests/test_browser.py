@@ -61,3 +61,11 @@ def test_clicking_a_kbk_in_the_results_opens_its_history(page, site_url):
     assert page.locator("h1").inner_text() == "KBK Formasi"
     years = page.locator("table.history tbody th").all_inner_texts()
     assert [y.split()[0] for y in years] == ["2017", "2016", "2015"]
+
+
+def test_an_old_address_lands_on_the_new_page(page, site_url):
+    page.goto(site_url + "/2015/09/30/gelar-budaya-kerja-2015/")
+    page.wait_for_url("**/berita/2015/gelar-budaya-kerja-2015/")
+    assert page.locator("link[rel=canonical]").count() == 1
+    assert "Gelar Budaya Kerja" in page.locator("h1").inner_text()
+    assert "sudah pindah" not in page.content()

@@ -136,3 +136,18 @@ def test_originals_setting_links_a_full_size_copy_without_metadata(project):
     with Image.open(project / "output/galeri/gelar-2016/foto/pembukaan-asli.jpg") as im:
         assert im.size == (1800, 1200)
         assert not im.getexif()
+
+
+def test_bad_gallery_settings_are_refused_by_name(project):
+    before = digest(project / "output")
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as conf:
+        conf.write('\nGALERI_FORMATS = ("avif",)\nGALERI_WIDTHS = (0,)\n')
+        conf.write("GALERI_LEBAR = 3\n")
+    result = invoke(project, "build")
+    assert result.returncode == 1
+    err = result.stderr
+    assert "Ditemukan 3 masalah" in err
+    assert "pelicanconf.py: kolom `GALERI_LEBAR`: pengaturan ini tidak dikenal" in err
+    assert "pelicanconf.py: kolom `GALERI_FORMATS`: format yang dikenal" in err
+    assert "pelicanconf.py: kolom `GALERI_WIDTHS`: harus berupa daftar lebar" in err
+    assert digest(project / "output") == before

@@ -43,8 +43,14 @@ def test_new_article_is_a_dated_draft_with_every_field(project):
     assert invoke(project, "validate").returncode == 0
     built = invoke(project, "build")
     assert built.returncode == 0, built.stdout + built.stderr
+    assert not (project / "output/draf").exists()
+
+    built = invoke(project, "build", "--drafts")
+    assert built.returncode == 0, built.stdout + built.stderr
     draft = soup(project / "output", "draf/rapat-persiapan-gelar-2017/")
-    assert "Draf" in draft.select_one(".draft-notice").get_text()
+    assert "DRAF" in draft.select_one(".draft-banner").get_text()
+    assert draft.body["data-status"] == "draft"
+    assert draft.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert not (
         project / f"output/berita/{today:%Y}/rapat-persiapan-gelar-2017"
     ).exists()

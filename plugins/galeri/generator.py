@@ -80,7 +80,7 @@ class GaleriGenerator(Generator):
         context = {
             "slugify": self._slugify,
             "display": display_path,
-            "kbk_ids": set(archive.kbks) if archive else set(),
+            "kbk_ids": set(archive.kbks) | set(archive.former) if archive else set(),
             "years": {e.year for e in archive.editions} if archive else set(),
         }
         root = os.path.join(self.path, settings["GALERI_PATH"])
@@ -184,7 +184,8 @@ class GaleriGenerator(Generator):
                     album.edition = archive.edition(album.gelar_year)
                     album.edition.albums.append(album)
                 for photo in album.photos:
-                    photo.kbks = [archive.kbks[i] for i in photo.kbk_ids]
+                    ids = dict.fromkeys(archive.current_id(i) for i in photo.kbk_ids)
+                    photo.kbks = [archive.kbks[i] for i in ids]
                     for kbk in photo.kbks:
                         kbk.photos.append(photo)
         problems = []

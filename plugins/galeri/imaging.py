@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from .settings import DEFAULTS
+
 # EXIF orientations that swap width and height.
 _SWAPS_AXES = {5, 6, 7, 8}
 _ORIENTATION_TAG = 0x0112
@@ -36,16 +38,20 @@ class Header:
 
 @dataclass(frozen=True)
 class Options:
-    """Everything that changes the output bytes; part of the cache key."""
+    """Everything that changes the output bytes; part of the cache key.
 
-    widths: tuple = (480, 960, 1600)
-    formats: tuple = ("webp", "jpeg")
-    jpeg_quality: int = 82
-    webp_quality: int = 78
-    webp_method: int = 2
+    The defaults are the plugin's settings (settings.py), for callers such
+    as the benchmark that have no Pelican settings at hand.
+    """
+
+    widths: tuple = DEFAULTS["GALERI_WIDTHS"]
+    formats: tuple = DEFAULTS["GALERI_FORMATS"]
+    jpeg_quality: int = DEFAULTS["GALERI_JPEG_QUALITY"]
+    webp_quality: int = DEFAULTS["GALERI_WEBP_QUALITY"]
+    webp_method: int = DEFAULTS["GALERI_WEBP_METHOD"]
     copyright: str = ""  # written as the only EXIF tag when not empty
     original: bool = False  # also make a full-size copy, metadata removed
-    max_pixels: int = 89_478_485  # Pillow's own decompression-bomb limit
+    max_pixels: int = DEFAULTS["GALERI_MAX_PIXELS"]
 
 
 def read_header(path, max_pixels):

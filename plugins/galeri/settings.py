@@ -1,6 +1,7 @@
 """Every setting of the galeri plugin, with its default, in one place."""
 
 from gelar import settings as gelar_settings
+from gelar.problems import ContentError, Problem
 
 DEFAULTS = {
     # Folder of the albums, relative to PATH: one sub-folder per album.
@@ -45,6 +46,47 @@ DEFAULTS = {
 PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
 
 
+FORMATS = ("webp", "jpeg")
+
+
 def apply_defaults(settings):
-    """Add missing defaults to `settings`; refuse unknown GALERI_ keys."""
-    gelar_settings.apply_defaults(settings, DEFAULTS, ("GALERI_",), "galeri")
+    """Add missing defaults to `settings`; refuse unknown or bad GALERI_ keys."""
+    try:
+        gelar_settings.apply_defaults(settings, DEFAULTS, ("GALERI_",), "galeri")
+        problems = []
+    except ContentError as error:  # report bad values in the same run
+        problems = error.problems
+        for key, value in DEFAULTS.items():
+            settings.setdefault(key, value)
+    problems += _value_problems(settings)
+    if problems:
+        raise ContentError(problems)
+
+
+def _value_problems(settings):
+    def problem(key, message, hint):
+        return Problem("pelicanconf.py", None, key, message, hint)
+
+    widths = settings["GALERI_WIDTHS"]
+    if not widths or not all(
+        isinstance(w, int) and not isinstance(w, bool) and w > 0 for w in widths
+    ):
+        yield problem(
+            "GALERI_WIDTHS",
+            f"harus berupa daftar lebar dalam piksel, bukan `{widths!r}`.",
+            "tulis mis. `GALERI_WIDTHS = (480, 960, 1600)`.",
+        )
+    formats = settings["GALERI_FORMATS"]
+    if not formats or any(f not in FORMATS for f in formats):
+        yield problem(
+            "GALERI_FORMATS",
+            f"format yang dikenal hanya {', '.join(FORMATS)}, bukan `{formats!r}`.",
+            'tulis mis. `GALERI_FORMATS = ("webp", "jpeg")`; yang terakhir dipakai '
+            "oleh peramban lama.",
+        )
+    for key in ("GALERI_JPEG_QUALITY", "GALERI_WEBP_QUALITY"):
+        value = settings[key]
+        if not (isinstance(value, int) and 1 <= value <= 100):
+            yield problem(
+                key, f"harus angka 1 sampai 100, bukan `{value!r}`.", "mis. 80."
+            )

@@ -3,8 +3,9 @@
 `register()` only connects signals; the work lives in the modules:
 yamlsource (safe YAML with lines), schema (validation), archive (KBK
 histories), articles (metadata links), mentions (auto-linking), downloads
-(CSV/JSON), outputs (URL collisions), charts (SVG) and generator (pages
-and feeds).
+(CSV/JSON), outputs (URL collisions), charts (SVG), generator (pages and
+feeds), redirects and redirect_pages (old addresses that keep working) and
+sitemap (sitemap.xml and robots.txt).
 """
 
 from jinja2 import pass_environment
@@ -13,7 +14,9 @@ from pelican import signals
 from .charts import rank_chart, score_chart
 from .generator import GelarGenerator
 from .outputs import check_unique_outputs
+from .redirect_pages import RedirectGenerator, resolve_redirects
 from .settings import apply_defaults
+from .sitemap import write_sitemap
 
 
 def _initialized(pelican):
@@ -21,7 +24,14 @@ def _initialized(pelican):
 
 
 def _get_generators(pelican):
-    return GelarGenerator
+    # In this order: redirects read the archive that GelarGenerator loads.
+    return (GelarGenerator, RedirectGenerator)
+
+
+def _all_generators_finalized(generators):
+    # Collisions between real pages first, then redirects against them.
+    check_unique_outputs(generators)
+    resolve_redirects(generators)
 
 
 @pass_environment
@@ -38,4 +48,5 @@ def register():
     signals.initialized.connect(_initialized)
     signals.generator_init.connect(_generator_init)
     signals.get_generators.connect(_get_generators)
-    signals.all_generators_finalized.connect(check_unique_outputs)
+    signals.all_generators_finalized.connect(_all_generators_finalized)
+    signals.finalized.connect(write_sitemap)

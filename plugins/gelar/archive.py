@@ -2,7 +2,7 @@
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Kbk, Participation
 from .problems import ContentError, Problem
@@ -16,6 +16,11 @@ YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
 class Archive:
     editions: list  # newest first
     kbks: dict  # id -> Kbk, A to Z
+    former: dict = field(default_factory=dict)  # old id -> current id
+
+    def current_id(self, kbk_id):
+        """The id a KBK has now, also for one of its former ids."""
+        return self.former.get(kbk_id, kbk_id)
 
     def edition(self, year):
         return next((e for e in self.editions if e.year == year), None)
@@ -101,7 +106,8 @@ def build_archive(editions, urls):
     for edition in editions:
         edition.kbks = [kbks[team.id] for team in edition.teams]
     check_terms(kbks.values())
-    return Archive(editions=list(editions), kbks=kbks)
+    former = check_former_ids(kbks)
+    return Archive(editions=list(editions), kbks=kbks, former=former)
 
 
 def check_terms(kbks):
@@ -130,3 +136,39 @@ def check_terms(kbks):
                     )
     if problems:
         raise ContentError(problems)
+
+
+def check_former_ids(kbks):
+    """Old id -> current id; an old id must not be in use or claimed twice."""
+    former = {}
+    problems = []
+    for kbk in kbks.values():
+        for old, participation in kbk.former_ids.items():
+            where = participation.edition.source_path
+            if old in kbks:
+                problems.append(
+                    Problem(
+                        where,
+                        participation.team.line,
+                        "former_ids",
+                        f"id lama `{old}` milik KBK `{kbk.id}` masih dipakai "
+                        "sebagai id KBK lain.",
+                        "id lama tidak boleh dipakai lagi: alamat /kbk/"
+                        f"{old}/ dialihkan ke KBK `{kbk.id}`. Hapus dari "
+                        "`former_ids` atau ganti id KBK yang lain.",
+                    )
+                )
+            elif former.setdefault(old, kbk.id) != kbk.id:
+                problems.append(
+                    Problem(
+                        where,
+                        participation.team.line,
+                        "former_ids",
+                        f"id lama `{old}` diakui oleh KBK `{kbk.id}` dan juga "
+                        f"KBK `{former[old]}`.",
+                        "satu id lama hanya boleh milik satu KBK.",
+                    )
+                )
+    if problems:
+        raise ContentError(problems)
+    return former

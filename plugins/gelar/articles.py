@@ -76,6 +76,7 @@ def resolve_links(metadata, archive, path, line_of):
 
     kbk_ids = []
     for kbk_id in split_ids(metadata.get("kbk") or ""):
+        kbk_id = archive.current_id(kbk_id)
         if kbk_id in archive.kbks:
             if kbk_id not in kbk_ids:
                 kbk_ids.append(kbk_id)

@@ -31,6 +31,7 @@ class Team:
     name: str
     institution: str
     aliases: tuple = ()
+    former_ids: tuple = ()  # ids this KBK had before; their pages redirect
     category: str | None = None
     project: str | None = None
     members: tuple = ()
@@ -149,6 +150,15 @@ class Kbk:
     @property
     def only_sample(self):
         return all(p.edition.sample for p in self.history)
+
+    @property
+    def former_ids(self):
+        """Old id -> the participation whose year file names it."""
+        found = {}
+        for participation in self.history:
+            for former in participation.team.former_ids:
+                found.setdefault(former, participation)
+        return found
 
     @property
     def terms(self):

@@ -203,6 +203,7 @@ TEAM_FIELDS = (
     "name",
     "institution",
     "aliases",
+    "former_ids",
     "category",
     "project",
     "members",
@@ -331,6 +332,7 @@ def _parse_teams(top):
             name=reader.get("name", "text", True),
             institution=reader.get("institution", "text", True),
             aliases=reader.texts("aliases"),
+            former_ids=_former_ids(reader),
             category=reader.get("category", "text"),
             project=reader.get("project", "text"),
             members=reader.texts("members"),
@@ -339,6 +341,23 @@ def _parse_teams(top):
         if team_id is not None:
             teams[team_id] = team
     return teams
+
+
+def _former_ids(reader):
+    """Old ids of a KBK whose id changed; their addresses redirect."""
+    valid = []
+    for index, item, line in reader.items("former_ids"):
+        if isinstance(item, str) and ID_PATTERN.match(item):
+            valid.append(item)
+            continue
+        reader.problem(
+            f"former_ids[{index}]",
+            f"{_describe(item)} bukan id: id hanya boleh berisi huruf kecil a-z, "
+            "angka 0-9 dan tanda hubung (-) di antaranya.",
+            "tulis id lama persis seperti dulu dipakai di alamat /kbk/<id>/.",
+            line=line,
+        )
+    return tuple(valid)
 
 
 def _parse_results(top, teams):

@@ -25,6 +25,15 @@ DEFAULTS = {
     # journalist can follow a single team; an empty value turns them off.
     "GELAR_FEED_ATOM": "feeds/gelar/{year}.atom.xml",
     "KBK_FEED_ATOM": "feeds/kbk/{id}.atom.xml",
+    # Old addresses that redirect (relative to PATH), and the nginx map of
+    # them written into the output (README.md, "nginx").
+    "GELAR_REDIRECTS_FILE": "redirects.yaml",
+    "GELAR_REDIRECTS_MAP_SAVE_AS": "redirects.map",
+    # Old dynamic addresses such as `/?p=123`, for nginx's $request_uri.
+    "GELAR_REDIRECTS_QUERY_MAP_SAVE_AS": "redirects-query.map",
+    # Every indexable page (no `noindex`) of the output, and robots.txt.
+    "GELAR_SITEMAP_SAVE_AS": "sitemap.xml",
+    "GELAR_ROBOTS_SAVE_AS": "robots.txt",
     # Link the first mention of each KBK in an article to the KBK's page.
     "GELAR_LINK_MENTIONS": True,
 }

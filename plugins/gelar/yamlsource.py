@@ -21,6 +21,9 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 _MAP_TAG = "tag:yaml.org,2002:map"
+# Data files nest four or five levels; far deeper is a mistake (or an
+# attack) and would exhaust Python's recursion limit.
+MAX_DEPTH = 40
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
 _SYNTAX_HINT = (
@@ -56,9 +59,15 @@ class Sequence(list):
 
 def parse_yaml(text, path):
     """Parse YAML `text` into Mapping/Sequence/scalars, or raise ContentError."""
-    loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:
+        raise ContentError([_unprintable(text, error, path)]) from None
+    try:
+        try:
+            node = loader.get_single_node()
+        except RecursionError:
+            raise ContentError([_too_deep(path, None)]) from None
         if node is None:
             raise ContentError(
                 [
@@ -98,6 +107,30 @@ def parse_yaml(text, path):
         loader.dispose()
 
 
+def _unprintable(text, error, path):
+    """PyYAML refuses control characters before parsing anything."""
+    line = text[: error.position].count("\n") + 1
+    return Problem(
+        path,
+        line,
+        None,
+        f"berisi karakter kendali U+{error.character:04X} yang tidak boleh ada "
+        "di berkas YAML.",
+        "hapus karakter tak terlihat itu (biasanya terbawa saat menyalin dari "
+        "dokumen lain) atau ketik ulang baris tersebut.",
+    )
+
+
+def _too_deep(path, line):
+    return Problem(
+        path,
+        line,
+        None,
+        f"daftar atau pemetaan bersarang lebih dari {MAX_DEPTH} tingkat.",
+        "periksa tanda `[`, `{` dan indentasi yang tidak berpasangan.",
+    )
+
+
 def _refuse_tag(node, path):
     raise ContentError(
         [
@@ -113,14 +146,16 @@ def _refuse_tag(node, path):
     )
 
 
-def _build(node, loader, path):
+def _build(node, loader, path, depth=0):
     line = node.start_mark.line + 1
+    if depth > MAX_DEPTH:
+        raise ContentError([_too_deep(path, line)])
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP_TAG:
             _refuse_tag(node, path)
         mapping = Mapping(line)
         for key_node, value_node in node.value:
-            key = _build(key_node, loader, path)
+            key = _build(key_node, loader, path, depth + 1)
             key_line = key_node.start_mark.line + 1
             if key == "<<" or key_node.tag == "tag:yaml.org,2002:merge":
                 raise ContentError(
@@ -149,7 +184,7 @@ def _build(node, loader, path):
                         )
                     ]
                 )
-            mapping[key] = _build(value_node, loader, path)
+            mapping[key] = _build(value_node, loader, path, depth + 1)
             mapping.key_lines[key] = value_node.start_mark.line + 1
         return mapping
     if isinstance(node, yaml.SequenceNode):
@@ -157,12 +192,28 @@ def _build(node, loader, path):
             _refuse_tag(node, path)
         sequence = Sequence(line)
         for item in node.value:
-            sequence.append(_build(item, loader, path))
+            sequence.append(_build(item, loader, path, depth + 1))
             sequence.item_lines.append(item.start_mark.line + 1)
         return sequence
     if node.tag not in _SCALAR_TAGS:
         _refuse_tag(node, path)
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError) as error:
+        # A timestamp that matches the pattern but is not a real date.
+        raise ContentError(
+            [
+                Problem(
+                    path,
+                    line,
+                    None,
+                    f"`{node.value}` tampak seperti tanggal tetapi tidak ada "
+                    f"tanggal seperti itu ({error}).",
+                    "tulis tanggal yang ada sebagai TTTT-BB-HH, mis. `2015-09-30`; "
+                    "bila itu teks, apit dengan tanda kutip.",
+                )
+            ]
+        ) from None
 
 
 def read_yaml(path, display_path=None):

@@ -1,0 +1,126 @@
+"""The Pelican generator for redirect pages and the nginx map.
+
+Context phase: collect redirects from the redirects file, from
+`Redirect-from:` metadata and from KBK `former_ids`. After every generator
+has planned its outputs (`resolve`), check them against the real pages.
+Output phase: one small HTML page per old address, through Pelican's
+writer, and the nginx map file.
+"""
+
+import logging
+import os
+
+from pelican.generators import Generator
+from pelican.utils import sanitised_join
+
+from . import redirects
+from .articles import metadata_line
+from .outputs import planned_outputs
+from .problems import ContentError, display_path, raise_if_any
+from .yamlsource import read_yaml
+
+logger = logging.getLogger(__name__)
+
+# Content lists whose items have a live address (drafts have none).
+LIVE_CONTENT = ("articles", "hidden_articles", "pages", "hidden_pages")
+
+
+class RedirectGenerator(Generator):
+    def generate_context(self):
+        self.redirects = []
+        self.resolved = []
+        problems = []
+        path = os.path.join(self.path, self.settings["GELAR_REDIRECTS_FILE"])
+        if os.path.exists(path):
+            try:
+                found, more = redirects.from_yaml(
+                    read_yaml(path, display_path(path)), display_path(path)
+                )
+            except ContentError as error:
+                found, more = [], error.problems
+            self.redirects += found
+            problems += more
+        for item in self._live_content():
+            value = item.metadata.get("redirect-from")
+            if not value:
+                continue
+            found, more = redirects.from_metadata(
+                value, item.url, display_path(item.source_path), _line(item)
+            )
+            self.redirects += found
+            problems += more
+        archive = self.context.get("gelar_archive")
+        if archive is not None:
+            self.redirects += redirects.from_former_ids(
+                archive.kbk_list, self.settings["KBK_URL"]
+            )
+        raise_if_any(problems)
+
+    def _live_content(self):
+        for key in LIVE_CONTENT:
+            yield from self.context.get(key, ())
+
+    def resolve(self, generators):
+        """Check every redirect against the pages the build will write."""
+        pages = {
+            redirects.page_path(save_as) for save_as, _ in planned_outputs(generators)
+        }
+        pages |= _period_archives(self.context)
+        self.resolved, problems = redirects.resolve(self.redirects, pages)
+        raise_if_any(problems)
+        # base.html reads this to follow `/?p=123` on the page at `/`.
+        self.context["query_redirects"] = redirects.query_targets(
+            self.resolved, self.settings["SITEURL"]
+        )
+
+    def generate_output(self, writer):
+        site_url = self.settings["SITEURL"]
+        template = self.get_template("redirect")
+        for redirect, final in self.resolved:
+            if redirect.has_query:
+                continue  # the page at its path already exists
+            writer.write_file(
+                redirects.save_as_for(redirect.source),
+                template,
+                self.context,
+                self.settings["RELATIVE_URLS"],
+                redirect=redirect,
+                target_url=site_url + final,
+                page_name="redirect",
+            )
+        for key, queries in (
+            ("GELAR_REDIRECTS_MAP_SAVE_AS", False),
+            ("GELAR_REDIRECTS_QUERY_MAP_SAVE_AS", True),
+        ):
+            save_as = self.settings[key]
+            if not save_as:
+                continue
+            target = sanitised_join(self.output_path, save_as)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.write(redirects.nginx_map(self.resolved, site_url, queries))
+            logger.info('Writing "%s"', target)
+
+
+def _line(item):
+    try:
+        with open(item.source_path, encoding="utf-8") as handle:
+            return metadata_line(handle.read(), "redirect-from")
+    except OSError:
+        return None
+
+
+def _period_archives(context):
+    """Year (and month, day) archive pages, which Pelican plans itself."""
+    found = set()
+    for periods in (context.get("period_archives") or {}).values():
+        for period in periods:
+            if period.get("save_as"):
+                found.add(redirects.page_path(period["save_as"]))
+    return found
+
+
+def resolve_redirects(generators):
+    for generator in generators:
+        if isinstance(generator, RedirectGenerator):
+            generator.resolve(generators)

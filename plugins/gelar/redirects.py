@@ -1,0 +1,335 @@
+"""Old addresses that keep working: redirects from YAML, articles and KBKs.
+
+Sources of redirects:
+- `content/redirects.yaml` (also written by the WordPress importer):
+
+      redirects:
+        - from: /2015/09/30/gelar-budaya-kerja-2015/
+          to: /berita/2015/gelar-budaya-kerja-2015/
+
+- `Redirect-from: /lama/, /lebih-lama/` in an article or page;
+- `former_ids` of a KBK in the year files (its old /kbk/<id>/ address).
+
+Pure functions: they turn those into Redirect values, resolve chains to
+the final page and report every problem (missing target, loop, an old
+address that is also a real page) with file, line and field.
+"""
+
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from .problems import Problem
+from .yamlsource import Mapping, Sequence
+
+# A site path: starts with "/", no query, fragment, spaces or "..".
+_PATH = re.compile(r"^/(?:[^\s?#]*)$")
+# An old dynamic address such as WordPress's "/?p=123": a path and a query.
+_QUERY_ADDRESS = re.compile(r"^/[^\s?#]*\?[^\s#]+$")
+_FIELDS = ("from", "to")
+
+
+@dataclass(frozen=True)
+class Redirect:
+    source: str  # the old path, "/2015/09/30/gelar-budaya-kerja-2015/"
+    target: str  # where it goes, "/berita/2015/gelar-budaya-kerja-2015/"
+    path: str  # the file that asked for it, as editors see it
+    line: int | None
+    field: str
+
+    def problem(self, message, hint):
+        return Problem(self.path, self.line, self.field, message, hint)
+
+    @property
+    def has_query(self):
+        """An old dynamic address: no static page can stand at it, since the
+        query goes to the page of its path; nginx and a small script on that
+        page send readers on instead."""
+        return "?" in self.source
+
+
+def is_site_path(value):
+    return (
+        isinstance(value, str)
+        and bool(_PATH.match(value))
+        and ".." not in value.split("/")
+        and "//" not in value
+    )
+
+
+def is_old_address(value):
+    """What `from` may be: a site path, or an old path with a query."""
+    if is_site_path(value):
+        return True
+    if not isinstance(value, str) or not _QUERY_ADDRESS.match(value):
+        return False
+    return is_site_path(value.split("?", 1)[0])
+
+
+def page_path(save_as):
+    """The address of an output file: `a/index.html` is `/a/`."""
+    save_as = posixpath.normpath(save_as.replace("\\", "/")).lstrip("/")
+    if save_as == "index.html":
+        return "/"
+    if save_as.endswith("/index.html"):
+        return "/" + save_as[: -len("index.html")]
+    return "/" + save_as
+
+
+def save_as_for(source):
+    """Where the redirect page for `source` is written in the output."""
+    path = unquote(source).lstrip("/")
+    if not path or path.endswith("/"):
+        return path + "index.html"
+    if "." in path.rsplit("/", 1)[-1]:
+        return path  # an old file name such as /berita.php or /lama.html
+    return path + "/index.html"
+
+
+def _path_problem(path, line, field, value):
+    return Problem(
+        path,
+        line,
+        field,
+        f"`{value}` bukan alamat di situs ini.",
+        "tulis alamat yang diawali `/`, tanpa nama domain, tanpa `?`, `#` "
+        "atau spasi, mis. `/berita/2015/gelar-budaya-kerja-2015/`.",
+    )
+
+
+def from_yaml(data, path):
+    """(redirects, problems) from the parsed redirects file."""
+    problems = []
+    if not isinstance(data, Mapping) or set(data) != {"redirects"}:
+        line = getattr(data, "line", 1)
+        return [], [
+            Problem(
+                path,
+                line,
+                None,
+                "berkas pengalihan harus berisi satu kolom `redirects` berupa daftar.",
+                "tulis `redirects:` lalu butir `- from: /lama/` dan `to: /baru/`.",
+            )
+        ]
+    items = data["redirects"]
+    if items is None:
+        return [], []
+    if not isinstance(items, Sequence):
+        return [], [
+            Problem(
+                path,
+                data.line_of("redirects"),
+                "redirects",
+                "harus berupa daftar.",
+                "tulis setiap pengalihan di baris sendiri diawali `- from: `.",
+            )
+        ]
+    redirects = []
+    for index, item in enumerate(items):
+        line = items.line_of(index)
+        name = f"redirects[{index}]"
+        if not isinstance(item, Mapping):
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    name,
+                    "harus berupa pemetaan dengan kolom `from` dan `to`.",
+                    "tulis `- from: /lama/` dan di bawahnya `  to: /baru/`.",
+                )
+            )
+            continue
+        valid = True
+        for key in item:
+            if key not in _FIELDS:
+                problems.append(
+                    Problem(
+                        path,
+                        item.line_of(key),
+                        f"{name}.{key}",
+                        "kolom tidak dikenal.",
+                        "setiap pengalihan hanya punya `from` dan `to`.",
+                    )
+                )
+        for key in _FIELDS:
+            value = item.get(key)
+            if value is None:
+                problems.append(
+                    Problem(
+                        path,
+                        item.line,
+                        f"{name}.{key}",
+                        "wajib diisi tetapi tidak ada.",
+                        f"tambahkan `{key}: /alamat/`.",
+                    )
+                )
+                valid = False
+            elif not (is_old_address if key == "from" else is_site_path)(value):
+                problems.append(
+                    _path_problem(path, item.line_of(key), f"{name}.{key}", value)
+                )
+                valid = False
+        if valid:
+            redirects.append(
+                Redirect(
+                    item["from"],
+                    item["to"],
+                    path,
+                    item.line_of("from"),
+                    f"{name}.from",
+                )
+            )
+    return redirects, problems
+
+
+def split_paths(value):
+    if isinstance(value, list | tuple):
+        value = ",".join(str(v) for v in value)
+    return [part.strip() for part in str(value).split(",") if part.strip()]
+
+
+def from_metadata(value, url, path, line):
+    """(redirects, problems) for a `Redirect-from:` value of one article."""
+    redirects, problems = [], []
+    for old in split_paths(value):
+        if is_site_path(old):
+            redirects.append(Redirect(old, "/" + url, path, line, "Redirect-from"))
+        else:
+            problems.append(_path_problem(path, line, "Redirect-from", old))
+    return redirects, problems
+
+
+def from_former_ids(kbks, kbk_url):
+    """Redirects from each KBK's old ids to its page."""
+    redirects = []
+    for kbk in kbks:
+        for former, participation in kbk.former_ids.items():
+            redirects.append(
+                Redirect(
+                    "/" + kbk_url.format(id=former),
+                    "/" + kbk.url,
+                    participation.edition.source_path,
+                    participation.team.line,
+                    "former_ids",
+                )
+            )
+    return redirects
+
+
+def resolve(redirects, pages):
+    """([(redirect, final page)], problems) against the site's `pages`.
+
+    `pages` is the set of addresses the build writes ("/", "/gelar/2015/",
+    "/data/hasil-semua.csv"). A redirect to another redirect is followed
+    to its page; a loop, a target that is not a page, an old address that
+    is a page, and one old address sent to two places are problems.
+    """
+    problems = []
+    by_source = {}
+    by_file = {}  # "/x" and "/x/" are written to the same x/index.html
+    for redirect in redirects:
+        if redirect.has_query:
+            # Nothing is written at a query address: only one target each.
+            first = by_source.setdefault(redirect.source, redirect)
+            if first.target != redirect.target:
+                problems.append(_two_targets(redirect, first))
+            continue
+        written = page_path(save_as_for(redirect.source))
+        first = by_file.get(written)
+        if redirect.source in pages or written in pages:
+            problems.append(
+                redirect.problem(
+                    f"alamat lama `{redirect.source}` adalah halaman yang ada di "
+                    "situs; pengalihan akan menimpanya.",
+                    "hapus pengalihan ini, atau ganti alamat halaman itu dulu.",
+                )
+            )
+        elif first is None:
+            by_source[redirect.source] = redirect
+            by_file[written] = redirect
+        elif first.target != redirect.target:
+            problems.append(_two_targets(redirect, first))
+    resolved = []
+    for redirect in by_source.values():
+        final, problem = _follow(redirect, by_source, pages)
+        if problem:
+            problems.append(problem)
+        else:
+            resolved.append((redirect, final))
+    return resolved, problems
+
+
+def _two_targets(redirect, first):
+    return redirect.problem(
+        f"alamat lama `{redirect.source}` sudah dialihkan ke "
+        f"`{first.target}` ({first.path}:{first.line}"
+        + (f", sebagai `{first.source}`" if first.source != redirect.source else "")
+        + ").",
+        "satu alamat lama hanya boleh menuju satu halaman; hapus salah satunya.",
+    )
+
+
+def _follow(redirect, by_source, pages):
+    seen = [redirect.source]
+    target = redirect.target
+    while target not in pages:
+        if target in seen:
+            loop = " → ".join([*seen, target])
+            return None, redirect.problem(
+                f"pengalihan berputar: {loop}.",
+                "arahkan `to` langsung ke halaman tujuan yang ada.",
+            )
+        if target not in by_source:
+            return None, redirect.problem(
+                f"tujuan `{target}` tidak ada di situs.",
+                _close_hint(target, pages),
+            )
+        seen.append(target)
+        target = by_source[target].target
+    return target, None
+
+
+def _close_hint(target, pages):
+    close = difflib.get_close_matches(target, sorted(pages), n=1, cutoff=0.6)
+    if close:
+        return f"mungkin maksudnya `{close[0]}`?"
+    return "tulis alamat halaman yang ada, mis. `/berita/2015/judul-berita/`."
+
+
+def nginx_map(resolved, site_url, queries=False):
+    """Lines for nginx's `map $uri $arsip_redirect { include ...; }`, or
+    with `queries`, for `map $request_uri ...` and the old query addresses."""
+    lines = [
+        "# Dibuat otomatis oleh plugin gelar; jangan diubah langsung.",
+        "# Lihat README.md bagian nginx.",
+    ]
+    for redirect, final in sorted(resolved, key=lambda item: item[0].source):
+        if redirect.has_query != queries:
+            continue
+        sources = [redirect.source] if queries else _variants(redirect.source)
+        for source in sources:
+            lines.append(f"{_quote(source)} {_quote(site_url + final)};")
+    return "\n".join(lines) + "\n"
+
+
+def query_targets(resolved, site_url):
+    """{old path: {"?query": new URL}} for the script on the old path's page."""
+    found = {}
+    for redirect, final in resolved:
+        if redirect.has_query:
+            path, query = redirect.source.split("?", 1)
+            found.setdefault(path, {})["?" + query] = site_url + final
+    return found
+
+
+def _variants(source):
+    """The old path as nginx's $uri may see it: with and without `/`."""
+    if source.endswith("/") and source != "/":
+        return [source, source.rstrip("/")]
+    return [source]
+
+
+def _quote(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

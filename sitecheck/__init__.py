@@ -1,0 +1,14 @@
+"""Checks of a built site before it goes public (`invoke check`).
+
+One module per check, each a pure function from what was read to a list
+of Findings; `site.py` reads the output folder once and `run.py` runs
+every check and writes the one Indonesian summary.
+
+- links.py     internal href/src/srcset and #fragments resolve
+- nu.py        the Nu HTML checker reports no errors (runs Java)
+- feeds.py     every feed parses (feedparser, bozo false)
+- sitemap.py   sitemap.xml lists exactly the indexable pages
+- sizes.py     no HTML page is over the size budget
+- gps.py       no JPEG/PNG/WebP carries EXIF GPS data (Pillow)
+- leaks.py     no draft or hidden content is public
+"""
