@@ -444,3 +444,28 @@ def test_unchanged_pages_keep_the_same_search_index(project):
     result = invoke(project, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     assert digest(bundle) != first
+
+
+# Sitemap ---------------------------------------------------------------------
+
+
+def test_sitemap_parses_and_lists_every_indexable_page(demo_site):
+    from lxml import etree
+
+    tree = etree.parse(str(demo_site / "sitemap.xml"))  # raises if malformed
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    listed = [loc.text for loc in tree.getroot().findall("s:url/s:loc", namespace)]
+    assert len(listed) == len(set(listed))
+    pages = set()
+    for path in Path(demo_site).rglob("*.html"):
+        robots = soup(demo_site, str(path.relative_to(demo_site))).find(
+            "meta", attrs={"name": "robots"}
+        )
+        if robots and "noindex" in robots["content"]:
+            continue
+        address = "/" + str(path.relative_to(demo_site))
+        pages.add(address.removesuffix("index.html"))
+    assert set(listed) == pages
+    assert {"/cari/", "/galeri/gelar-2016/", "/kbk/formasi/", "/gelar/2017/"} <= pages
+    assert "/404.html" not in listed
+    assert set(article_paths(demo_site)) <= set(listed)
