@@ -25,7 +25,7 @@ THEME_STATIC_DIR = "theme"
 
 PLUGIN_PATHS = ["plugins"]
 # Listed explicitly: with PLUGINS unset Pelican loads every installed plugin.
-PLUGINS = ["babel_i18n", "gelar", "galeri"]
+PLUGINS = ["babel_i18n", "gelar", "galeri", "pembaca"]
 
 # Resized photos are kept here between builds (see plugins/galeri/cache.py).
 CACHE_PATH = "cache"
@@ -76,9 +76,12 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
 )
 
-# Feeds are made for publishing only (publishconf.py).
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
+# Atom feeds: all news and each category here; each edition and KBK in
+# plugins/gelar/settings.py. Feeds and share tags need absolute addresses:
+# locally they point at `invoke serve`; publishconf.py uses SITEURL.
+FEED_DOMAIN = "http://127.0.0.1:8000"
+FEED_ALL_ATOM = "feeds/semua.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/kategori/{slug}.atom.xml"
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None

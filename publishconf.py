@@ -1,4 +1,4 @@
-"""Settings for publishing: absolute URLs and feeds on.
+"""Settings for publishing: absolute URLs everywhere, feeds included.
 
 `invoke publish` builds with these, checks the site (sitecheck/), writes
 .gz and .br copies of text files and copies the site to DEPLOY_TARGET.
@@ -13,9 +13,9 @@ from pelicanconf import *  # noqa: F403
 # The public address of the site; `invoke build --publish` requires SITEURL.
 SITEURL = os.environ.get("SITEURL", "https://example.org")
 RELATIVE_URLS = False
-
-FEED_ALL_ATOM = "feeds/semua.atom.xml"
-CATEGORY_FEED_ATOM = "feeds/kategori/{slug}.atom.xml"
+# Feeds, share tags and structured data link to the public address; the
+# feeds themselves are set in pelicanconf.py.
+FEED_DOMAIN = SITEURL
 
 # Where `invoke publish` copies the site with rsync: `user@host:/srv/arsip`
 # over SSH, or a local folder. `invoke publish --dest FOLDER` overrides it.

@@ -19,6 +19,7 @@ from pelican.settings import read_settings
 from gelar.problems import ContentError, format_report
 from sitebuild import versions
 from sitebuild.pelican_messages import translate
+from sitebuild.search import index_site
 
 
 class BuildFailed(Exception):
@@ -124,6 +125,7 @@ def build(settings_file, output_path, drafts=False, finish=None, **overrides):
                 **overrides,
             )
             notes = _run_checked(settings, Pelican.run)
+            notes += index_site(folder, settings)
             if finish is not None:
                 finish(folder)
             versions.publish(folder, output_path)

@@ -1,5 +1,7 @@
 """Text from YAML and metadata is always escaped, never run as HTML."""
 
+import json
+
 from conftest import invoke, soup
 
 ATTACK = "<script>alert(1)</script>"
@@ -19,8 +21,13 @@ def test_team_name_with_html_appears_as_text(project):
     # The KBK index shows the latest (2017) name; these pages show 2015.
     for url in ("gelar/2015/", "kbk/cheerful/"):
         page = soup(site, url)
+        data = page.find_all("script", type="application/ld+json")
         scripts = [s for s in page.find_all("script") if "alert" in s.get_text()]
-        assert scripts == [], url
+        # Structured data holds the name as JSON text, never as markup.
+        assert [s for s in scripts if s not in data] == [], url
+        for script in data:
+            assert "<" not in script.get_text(), url
+        assert any(ATTACK in json.dumps(json.loads(s.get_text())) for s in data), url
         assert page.find("b", string="SMPN") is None, url
         assert ATTACK in page.main.get_text(), url
     raw = (site / "gelar/2015/index.html").read_text(encoding="utf-8")

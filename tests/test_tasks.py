@@ -1,8 +1,11 @@
 """The editor's commands: scaffolds, validate and clean."""
 
 import datetime
+import json
 import sys
 from zoneinfo import ZoneInfo
+
+import feedparser
 
 from conftest import invoke, soup
 
@@ -167,3 +170,14 @@ def test_publish_build_uses_the_public_address(project):
     canonical = page.find("link", rel="canonical")["href"]
     assert canonical == "https://arsip.contoh.go.id/gelar/2015/"
     assert (project / "output/feeds/semua.atom.xml").exists()
+    # Share tags, structured data and every feed use the public address too.
+    public = "https://arsip.contoh.go.id/"
+    assert page.find("meta", property="og:url")["content"] == canonical
+    assert page.find("meta", property="og:image")["content"].startswith(public)
+    event = json.loads(page.find("script", type="application/ld+json").string)
+    assert event["url"] == canonical
+    assert event["competitor"][0]["url"].startswith(public + "kbk/")
+    for feed_path in (project / "output/feeds").rglob("*.atom.xml"):
+        feed = feedparser.parse(feed_path.read_bytes())
+        assert not feed.bozo, feed_path
+        assert all(e.link.startswith(public) for e in feed.entries), feed_path

@@ -3,13 +3,15 @@
 `register()` only connects signals; the work lives in the modules:
 yamlsource (safe YAML with lines), schema (validation), archive (KBK
 histories), articles (metadata links), mentions (auto-linking), downloads
-(CSV/JSON), outputs (URL collisions), generator (pages), redirects and
-redirect_pages (old addresses that keep working) and sitemap (sitemap.xml
-and robots.txt).
+(CSV/JSON), outputs (URL collisions), charts (SVG), generator (pages and
+feeds), redirects and redirect_pages (old addresses that keep working) and
+sitemap (sitemap.xml and robots.txt).
 """
 
+from jinja2 import pass_environment
 from pelican import signals
 
+from .charts import rank_chart, score_chart
 from .generator import GelarGenerator
 from .outputs import check_unique_outputs
 from .redirect_pages import RedirectGenerator, resolve_redirects
@@ -32,8 +34,19 @@ def _all_generators_finalized(generators):
     resolve_redirects(generators)
 
 
+@pass_environment
+def _score_chart(env, edition, title, row_text):
+    """The scores chart, with numbers formatted like the rest of the page."""
+    return score_chart(edition, title, row_text, env.filters["angka"])
+
+
+def _generator_init(generator):
+    generator.env.filters.update(grafik_peringkat=rank_chart, grafik_nilai=_score_chart)
+
+
 def register():
     signals.initialized.connect(_initialized)
+    signals.generator_init.connect(_generator_init)
     signals.get_generators.connect(_get_generators)
     signals.all_generators_finalized.connect(_all_generators_finalized)
     signals.finalized.connect(write_sitemap)

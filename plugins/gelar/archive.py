@@ -87,6 +87,7 @@ def build_archive(editions, urls):
         edition.save_as = urls["GELAR_SAVE_AS"].format(year=edition.year)
         edition.csv_url = urls["GELAR_CSV_SAVE_AS"].format(year=edition.year)
         edition.json_url = urls["GELAR_JSON_SAVE_AS"].format(year=edition.year)
+        edition.feed_url = (urls.get("GELAR_FEED_ATOM") or "").format(year=edition.year)
         results = {result.team: result for result in edition.results or ()}
         for team in edition.teams:
             histories.setdefault(team.id, []).append(
@@ -99,6 +100,7 @@ def build_archive(editions, urls):
             history=history,
             url=urls["KBK_URL"].format(id=kbk_id),
             save_as=urls["KBK_SAVE_AS"].format(id=kbk_id),
+            feed_url=(urls.get("KBK_FEED_ATOM") or "").format(id=kbk_id),
         )
     kbks = dict(sorted(kbks.items(), key=lambda item: sort_key(item[1].name)))
     for edition in editions:

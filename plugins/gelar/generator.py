@@ -2,8 +2,8 @@
 
 Context phase: load and validate all year files, attach articles, link
 KBK mentions and publish the archive into the shared context.
-Output phase: render templates through Pelican's writer and write the
-CSV and JSON downloads.
+Output phase: render templates through Pelican's writer, write the
+CSV and JSON downloads and the Atom feeds of each edition and KBK.
 """
 
 import logging
@@ -108,7 +108,17 @@ class GelarGenerator(Generator):
         for kbk in self.archive.kbk_list:
             source = f"KBK `{kbk.id}` ({kbk.history[0].edition.source_path})"
             planned.append((kbk.save_as, source))
+        planned += [(url, f"umpan {what}") for url, what in self._feeds()]
         return planned
+
+    def _feeds(self):
+        """(feed path, what it follows) of every edition and KBK feed."""
+        for edition in self.archive.editions:
+            if edition.feed_url:
+                yield edition.feed_url, f"gelar {edition.year}"
+        for kbk in self.archive.kbk_list:
+            if kbk.feed_url:
+                yield kbk.feed_url, f"KBK `{kbk.id}`"
 
     def generate_output(self, writer):
         settings = self.settings
@@ -149,6 +159,26 @@ class GelarGenerator(Generator):
         )
         for kbk in archive.kbk_list:
             render(kbk.save_as, "kbk", kbk.url, kbk=kbk, page_name=f"kbk-{kbk.id}")
+        self._write_feeds(writer)
+
+    def _write_feeds(self, writer):
+        """One Atom feed per edition and per KBK, through Pelican's writer."""
+        for edition in self.archive.editions:
+            if edition.feed_url:
+                writer.write_feed(
+                    edition.articles,
+                    self.context,
+                    edition.feed_url,
+                    feed_title=edition.event.title,
+                )
+        for kbk in self.archive.kbk_list:
+            if kbk.feed_url:
+                writer.write_feed(
+                    kbk.articles,
+                    self.context,
+                    kbk.feed_url,
+                    feed_title=f"{kbk.name} ({kbk.institution})",
+                )
 
     def _write_text(self, save_as, text):
         if not save_as:

@@ -79,6 +79,7 @@ class Edition:
     save_as: str = ""
     csv_url: str = ""
     json_url: str = ""
+    feed_url: str = ""
     articles: list = field(default_factory=list)
     kbks: list = field(default_factory=list)
 
@@ -119,6 +120,7 @@ class Kbk:
     history: list  # of Participation, newest first
     url: str = ""
     save_as: str = ""
+    feed_url: str = ""
     articles: list = field(default_factory=list)
 
     @property

@@ -21,6 +21,10 @@ DEFAULTS = {
     "KBK_INDEX_SAVE_AS": "kbk/index.html",
     "KBK_URL": "kbk/{id}/",
     "KBK_SAVE_AS": "kbk/{id}/index.html",
+    # Atom feeds of the news about one edition and about one KBK, so a
+    # journalist can follow a single team; an empty value turns them off.
+    "GELAR_FEED_ATOM": "feeds/gelar/{year}.atom.xml",
+    "KBK_FEED_ATOM": "feeds/kbk/{id}.atom.xml",
     # Old addresses that redirect (relative to PATH), and the nginx map of
     # them written into the output (README.md, "nginx").
     "GELAR_REDIRECTS_FILE": "redirects.yaml",

@@ -1,0 +1,167 @@
+"""The Pelican generator of the reader features.
+
+Context phase: link articles to their neighbours and related articles,
+plan a share image for the site, every article, edition and KBK, and
+publish the search filters' values.
+Output phase: render the search page and the 404 page through Pelican's
+writer, and place the share images from their cache.
+"""
+
+import logging
+import os
+
+from markupsafe import Markup
+from pelican.generators import Generator
+from pelican.utils import sanitised_join
+
+from babel_i18n import make_filters
+from gelar.generator import write_page
+
+from .related import neighbours, related_all
+from .shareimages import Card, CardCache, place
+
+logger = logging.getLogger(__name__)
+
+SEARCH_TYPES = ("berita", "gelar", "kbk", "galeri", "halaman")
+
+
+class PembacaGenerator(Generator):
+    def generate_context(self):
+        articles = list(self.context.get("articles", ()))
+        self._link_articles(articles)
+        self.cards = self._plan_cards(articles)
+        self.context["search_filters"] = self._search_filters(articles)
+
+    def _link_articles(self, articles):
+        around = neighbours(articles)
+        related = related_all(articles, self.settings["PEMBACA_RELATED_COUNT"])
+        for article in articles:
+            article.older_article, article.newer_article = around[id(article)]
+            article.related_articles = related[id(article)]
+
+    # Share images ---------------------------------------------------------
+
+    def _plan_cards(self, articles):
+        """A Card per page that gets a share image; sets `share_image` URLs."""
+        settings = self.settings
+        name = settings["PEMBACA_SHARE_IMAGE_NAME"]
+        labels = settings["PEMBACA_SHARE_LABELS"]
+        locale = settings.get("I18N_LOCALE") or settings["DEFAULT_LANG"]
+        date = make_filters(locale)["tanggal"]
+        site_name = settings["SITENAME"]
+        cards = []
+
+        def plan(obj, url, title, label):
+            card = Card(
+                save_as=f"{url}{name}",
+                title=title,
+                label=label,
+                site_name=site_name,
+                size=tuple(settings["PEMBACA_SHARE_IMAGE_SIZE"]),
+                quality=settings["PEMBACA_SHARE_IMAGE_QUALITY"],
+            )
+            if obj is not None:
+                obj.share_image = card.save_as
+            cards.append(card)
+
+        plan(None, "", settings["SITENAME"], labels["site"])
+        self.context["SITE_SHARE_IMAGE"] = name
+        for article in articles:
+            plan(
+                article,
+                article.url,
+                _plain(article.title),
+                f"{labels['article']} · {date(article.date)}",
+            )
+        archive = self.context.get("gelar_archive")
+        if archive:
+            for edition in archive.editions:
+                label = labels["edition"].format(year=edition.year)
+                plan(
+                    edition,
+                    edition.url,
+                    edition.event.title,
+                    f"{label} · {date(edition.event.date)}",
+                )
+            for kbk in archive.kbk_list:
+                years = ", ".join(str(year) for year in kbk.years)
+                title = f"{kbk.name} ({kbk.institution})"
+                plan(kbk, kbk.url, title, labels["kbk"].format(years=years))
+        return cards
+
+    # Search ----------------------------------------------------------------
+
+    def _search_filters(self, articles):
+        """The values each search filter can take, as the pages mark them."""
+        archive = self.context.get("gelar_archive")
+        albums = self.context.get("galeri_albums", ())
+        years = {article.date.year for article in articles}
+        years |= {album.date.year for album in albums if album.date}
+        kbks = []
+        if archive:
+            years |= {edition.year for edition in archive.editions}
+            kbks = [kbk.name for kbk in archive.kbk_list]
+        categories = sorted(
+            {str(article.category) for article in articles}, key=str.casefold
+        )
+        return {
+            "jenis": list(SEARCH_TYPES),
+            "tahun": [str(year) for year in sorted(years, reverse=True)],
+            "kbk": kbks,
+            "kategori": categories,
+        }
+
+    # Output ----------------------------------------------------------------
+
+    def planned_outputs(self):
+        settings = self.settings
+        planned = [
+            (settings["PEMBACA_SEARCH_SAVE_AS"], "halaman cari (plugin pembaca)"),
+            (settings["PEMBACA_404_SAVE_AS"], "halaman 404 (plugin pembaca)"),
+        ]
+        planned += [
+            (card.save_as, "gambar bagikan (plugin pembaca)") for card in self.cards
+        ]
+        return planned
+
+    def generate_output(self, writer):
+        settings = self.settings
+        if settings["PEMBACA_SEARCH_SAVE_AS"]:
+            write_page(
+                self,
+                writer,
+                settings["PEMBACA_SEARCH_SAVE_AS"],
+                "cari",
+                settings["PEMBACA_SEARCH_URL"],
+                page_name="cari",
+            )
+        if settings["PEMBACA_404_SAVE_AS"]:
+            write_page(
+                self,
+                writer,
+                settings["PEMBACA_404_SAVE_AS"],
+                "404",
+                settings["PEMBACA_404_SAVE_AS"],
+                page_name="404",
+            )
+        self._write_cards()
+
+    def _write_cards(self):
+        settings = self.settings
+        root = settings["PEMBACA_SHARE_CACHE_PATH"] or os.path.join(
+            settings["CACHE_PATH"], "bagikan"
+        )
+        cache = CardCache(root)
+        cache.fill(self.cards, settings["PEMBACA_SHARE_JOBS"])
+        for card in self.cards:
+            place(cache.path(card), sanitised_join(self.output_path, card.save_as))
+        cache.prune()
+        logger.info(
+            "Gambar bagikan: %d digambar, %d dari cache.",
+            cache.drawn,
+            len(self.cards) - cache.drawn,
+        )
+
+
+def _plain(html):
+    return Markup(html).striptags()

@@ -1,0 +1,166 @@
+"""Structured data (schema.org JSON-LD) for news, editions, KBKs and downloads.
+
+Pure functions from model objects to plain dicts; `script_json` turns a
+dict into text that is safe inside <script type="application/ld+json">.
+JSON is always made by `json.dumps`, never by a template.
+"""
+
+import json
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+CONTEXT = "https://schema.org"
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every record needs to know about the site."""
+
+    address: str  # absolute base address without the final "/", or ""
+    name: str
+    author: str
+    organizer: str
+    organizer_url: str = ""
+    language: str = "id"
+
+    def url(self, path):
+        return f"{self.address}/{path}" if path else f"{self.address}/"
+
+
+def _organization(name, url=""):
+    found = {"@type": "Organization", "name": name}
+    if url:
+        found["url"] = url
+    return found
+
+
+def _image(site, obj):
+    path = getattr(obj, "share_image", "")
+    return [site.url(path)] if path else []
+
+
+def news_article(article, site):
+    data = {
+        "@context": CONTEXT,
+        "@type": "NewsArticle",
+        "headline": Markup(article.title).striptags()[:110],
+        "url": site.url(article.url),
+        "mainEntityOfPage": site.url(article.url),
+        "datePublished": article.date.isoformat(),
+        "dateModified": getattr(article, "modified", article.date).isoformat(),
+        "inLanguage": site.language,
+        "author": [
+            _organization(str(article.author) if article.author else site.author)
+        ],
+        "publisher": _organization(site.name, site.url("")),
+        "image": _image(site, article),
+        "articleSection": str(article.category),
+    }
+    summary = Markup(getattr(article, "summary", "") or "").striptags()
+    if summary:
+        data["description"] = summary
+    tags = getattr(article, "tags", None)  # absent when an article has none
+    if tags:
+        data["keywords"] = [str(tag) for tag in tags]
+    edition = getattr(article, "gelar_edition", None)
+    if edition is not None:
+        data["about"] = {
+            "@type": "Event",
+            "name": edition.event.title,
+            "url": site.url(edition.url),
+        }
+    return data
+
+
+def _kbk_org(kbk, site, team=None):
+    team = team or kbk.latest
+    return {
+        "@type": "Organization",
+        "name": team.name,
+        "url": site.url(kbk.url),
+        "parentOrganization": _organization(team.institution),
+    }
+
+
+def event(edition, site):
+    """An edition as an Event, its teams as competitors."""
+    happening = edition.event
+    data = {
+        "@context": CONTEXT,
+        "@type": "Event",
+        "name": happening.title,
+        "url": site.url(edition.url),
+        "startDate": happening.date.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "inLanguage": site.language,
+        "location": {
+            "@type": "Place",
+            "name": happening.venue,
+            "address": happening.venue,
+        },
+        "organizer": _organization(site.organizer, site.organizer_url),
+        "competitor": [
+            _kbk_org(kbk, site, team)
+            for team, kbk in zip(edition.teams, edition.kbks, strict=True)
+        ],
+        "image": _image(site, edition),
+    }
+    if happening.occasion:
+        data["description"] = f"{happening.title}, {happening.occasion}."
+    return data
+
+
+def organization(kbk, site):
+    data = {"@context": CONTEXT, **_kbk_org(kbk, site)}
+    names = [term for term in kbk.terms if term != kbk.name]
+    if names:
+        data["alternateName"] = names
+    data["image"] = _image(site, kbk)
+    data["subjectOf"] = [
+        {
+            "@type": "Event",
+            "name": p.edition.event.title,
+            "url": site.url(p.edition.url),
+            "startDate": p.edition.event.date.isoformat(),
+        }
+        for p in kbk.history
+    ]
+    return data
+
+
+def dataset(edition, site, description):
+    """The edition's CSV and JSON downloads as one Dataset."""
+    return {
+        "@context": CONTEXT,
+        "@type": "Dataset",
+        "name": f"Hasil {edition.event.title}",
+        "description": description,
+        "url": site.url(edition.url),
+        "inLanguage": site.language,
+        "isAccessibleForFree": True,
+        "temporalCoverage": str(edition.year),
+        "creator": _organization(site.organizer, site.organizer_url),
+        "publisher": _organization(site.name, site.url("")),
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "text/csv",
+                "contentUrl": site.url(edition.csv_url),
+            },
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "application/json",
+                "contentUrl": site.url(edition.json_url),
+            },
+        ],
+    }
+
+
+def script_json(data):
+    """JSON text that cannot end its <script> element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, sort_keys=False)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return Markup(text)

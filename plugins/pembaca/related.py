@@ -1,0 +1,63 @@
+"""Links between articles: previous/next in time and related by subject.
+
+Pure functions over Pelican article objects (read: date, kbks,
+gelar_edition, tags); the generator stores their results on the articles.
+"""
+
+# How much one shared thing counts towards relatedness.
+WEIGHTS = {"kbk": 3, "edition": 2, "tag": 1}
+
+
+def neighbours(articles):
+    """{id(article): (older, newer)} for articles in date order."""
+    ordered = sorted(articles, key=lambda a: (a.date, a.slug))
+    found = {}
+    for index, article in enumerate(ordered):
+        older = ordered[index - 1] if index > 0 else None
+        newer = ordered[index + 1] if index + 1 < len(ordered) else None
+        found[id(article)] = (older, newer)
+    return found
+
+
+def _kbk_ids(article):
+    return {kbk.id for kbk in getattr(article, "kbks", ())}
+
+
+def _tags(article):
+    return {tag.slug for tag in getattr(article, "tags", None) or ()}
+
+
+def subjects(article):
+    """What an article is about, each with its weight."""
+    found = [(("kbk", kbk_id), WEIGHTS["kbk"]) for kbk_id in _kbk_ids(article)]
+    edition = getattr(article, "gelar_edition", None)
+    if edition is not None:
+        found.append((("edition", id(edition)), WEIGHTS["edition"]))
+    found += [(("tag", slug), WEIGHTS["tag"]) for slug in _tags(article)]
+    return found
+
+
+def related_all(articles, count):
+    """{id(article): up to `count` related articles}, best and newest first.
+
+    Through an index of subject -> articles, so an article is compared only
+    with those that share something with it, not with the whole archive.
+    """
+    index = {}
+    for article in articles:
+        for subject, _weight in subjects(article):
+            index.setdefault(subject, []).append(article)
+    found = {}
+    for article in articles:
+        scores = {}
+        others = {}
+        for subject, weight in subjects(article):
+            for other in index[subject]:
+                if other is not article:
+                    scores[id(other)] = scores.get(id(other), 0) + weight
+                    others[id(other)] = other
+        ranked = sorted(
+            scores, key=lambda key: (scores[key], others[key].date), reverse=True
+        )
+        found[id(article)] = [others[key] for key in ranked[:count]]
+    return found

@@ -1,0 +1,42 @@
+"""Every setting of the pembaca (reader) plugin, with its default, in one place."""
+
+from gelar import settings as gelar_settings
+
+DEFAULTS = {
+    # The search page (Pagefind's index is written by sitebuild/search.py).
+    "PEMBACA_SEARCH_URL": "cari/",
+    "PEMBACA_SEARCH_SAVE_AS": "cari/index.html",
+    # Where Pagefind's files are served from, relative to SITEURL.
+    "PEMBACA_SEARCH_BUNDLE_URL": "pagefind/",
+    # The "page not found" page; web servers look for 404.html at the root.
+    "PEMBACA_404_SAVE_AS": "404.html",
+    # Share images: one JPEG next to each article, edition and KBK page
+    # (e.g. gelar/2015/bagikan.jpg) and one for the whole site at the root.
+    "PEMBACA_SHARE_IMAGE_NAME": "bagikan.jpg",
+    "PEMBACA_SHARE_IMAGE_SIZE": (1200, 630),
+    "PEMBACA_SHARE_IMAGE_QUALITY": 85,
+    # Worker processes drawing missing share images; 0 means one per core.
+    "PEMBACA_SHARE_JOBS": 0,
+    # Cache of drawn share images; empty means CACHE_PATH/bagikan.
+    "PEMBACA_SHARE_CACHE_PATH": "",
+    # Text on the share images (Indonesian: they are seen by readers).
+    "PEMBACA_SHARE_LABELS": {
+        "article": "Berita",
+        "edition": "Gelar Budaya Kerja {year}",
+        "kbk": "Kelompok Budaya Kerja · ikut {years}",
+        "site": "Berita dan hasil Gelar Budaya Kerja",
+    },
+    # How many related articles an article page shows.
+    "PEMBACA_RELATED_COUNT": 3,
+    # Who holds the event, for the Event and Dataset structured data; the
+    # address is left out while empty.
+    "PEMBACA_ORGANIZER": "Pemerintah Kabupaten Magetan",
+    "PEMBACA_ORGANIZER_URL": "",
+    # Twitter/X account of the office for `twitter:site`, e.g. "@humasmagetan".
+    "PEMBACA_TWITTER_SITE": "",
+}
+
+
+def apply_defaults(settings):
+    """Add missing defaults to `settings`; refuse unknown PEMBACA_ keys."""
+    gelar_settings.apply_defaults(settings, DEFAULTS, ("PEMBACA_",), "pembaca")

@@ -1,0 +1,113 @@
+"""The search index: Pagefind over the built site, before it goes live.
+
+`build` calls `index_site` on the new build folder after Pelican has
+written it, so a failed index leaves the previous site in place like any
+other failed build. Pagefind reads the language from <html lang="id"> and
+stems Indonesian words (a search for `laksana` finds `pelaksanaan`); only
+elements marked `data-pagefind-body` are indexed.
+
+Pagefind names some of its files by hashes that differ from run to run
+even for the same pages. So the bundle is kept in CACHE_PATH/pagefind,
+keyed by a hash of every HTML file: a build whose pages did not change
+reuses it, and publishing the same site twice uploads nothing new.
+"""
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+CACHE_FOLDER = "pagefind"
+
+
+def pagefind_command(output_dir, bundle):
+    """The Pagefind run for `output_dir`, writing its files to `bundle`."""
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(output_dir),
+        "--output-subdir",
+        bundle,
+        "--silent",
+    ]
+
+
+def pages_key(output_dir, bundle):
+    """A hash of the path and bytes of every HTML page outside the bundle."""
+    digest = hashlib.sha256()
+    for folder, dirs, files in os.walk(output_dir):
+        relative = os.path.relpath(folder, output_dir).replace(os.sep, "/")
+        if relative == bundle:
+            dirs[:] = []
+            continue
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith(".html"):
+                digest.update(f"{relative}/{name}\0".encode())
+                with open(os.path.join(folder, name), "rb") as handle:
+                    digest.update(hashlib.sha256(handle.read()).digest())
+    return digest.hexdigest()[:32]
+
+
+def index_site(output_dir, settings):
+    """Write the search index into `output_dir`; returns notes for the editor.
+
+    Does nothing when the pembaca plugin (which makes the search page) is off.
+    """
+    if "PEMBACA_SEARCH_BUNDLE_URL" not in settings:
+        return []
+    bundle = settings["PEMBACA_SEARCH_BUNDLE_URL"].strip("/")
+    cache = os.path.join(settings["CACHE_PATH"], CACHE_FOLDER)
+    cached = os.path.join(cache, pages_key(output_dir, bundle))
+    target = os.path.join(output_dir, bundle)
+    if not os.path.isdir(cached):
+        _run_pagefind(output_dir, bundle)
+        _keep(target, cached)
+    else:
+        shutil.copytree(cached, target, dirs_exist_ok=True)
+    return []
+
+
+def _keep(bundle_dir, cached):
+    """Store the new bundle as the only cache entry (a later build of the
+    same pages reuses it)."""
+    parent = os.path.dirname(cached)
+    os.makedirs(parent, exist_ok=True)
+    staging = tempfile.mkdtemp(prefix=".baru-", dir=parent)
+    # mkdtemp makes a private (0700) folder, and copies keep its mode: the
+    # web server must read the bundle copied from here.
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(staging, 0o777 & ~mask)
+    shutil.copytree(bundle_dir, staging, dirs_exist_ok=True)
+    for name in os.listdir(parent):
+        if not name.startswith(".baru-"):
+            shutil.rmtree(os.path.join(parent, name), ignore_errors=True)
+    os.rename(staging, cached)
+
+
+def _run_pagefind(output_dir, bundle):
+    from sitebuild.build import BuildFailed  # build imports this module
+
+    try:
+        result = subprocess.run(
+            pagefind_command(output_dir, bundle),
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise BuildFailed(
+            f"Indeks pencarian tidak bisa dibuat: {error}. "
+            "Pastikan paket pagefind terpasang: `pip install -r requirements.txt`."
+        ) from None
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip()
+        raise BuildFailed(
+            "Indeks pencarian (Pagefind) gagal dibuat. Pastikan paket pagefind "
+            "terpasang (`pip install -r requirements.txt`).\n" + detail
+        )

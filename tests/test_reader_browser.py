@@ -1,0 +1,238 @@
+"""The reader's side in a real Chromium: search, keyboard, axe, small
+screens, dark mode, print and the weight of an article page.
+
+Served from the site built by `invoke build`, which runs Pagefind.
+"""
+
+import re
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from conftest import soup
+
+# One page of each type.
+PAGE_TYPES = {
+    "home": "/",
+    "article": "/berita/2015/gelar-budaya-kerja-2015/",
+    "archive": "/arsip/",
+    "category": "/kategori/berita/",
+    "tag": "/tag/budaya-kerja/",
+    "edition": "/gelar/2017/",
+    "kbk": "/kbk/formasi/",
+    "album": "/galeri/gelar-2016/",
+    "gallery": "/galeri/",
+    "search": "/cari/",
+    "404": "/404.html",
+    "page": "/tentang/",
+}
+# An article without photos, for the page-weight budget.
+LIGHT_ARTICLE = "/berita/2015/gelar-budaya-kerja-2015/"
+BUDGET = 60 * 1024
+
+
+@pytest.fixture(scope="module")
+def built_site(built_project):
+    return built_project / "output"
+
+
+@pytest.fixture(scope="module")
+def built_url(built_site):
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(Quiet, directory=str(built_site))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def results(page):
+    """The result links shown, once the search has answered."""
+    expect(page.locator("#status-cari")).to_contain_text(re.compile(r"\d+ hasil"))
+    return page.locator("#hasil-cari li h2 a").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname)"
+    )
+
+
+def search(page, built_url, query=""):
+    page.goto(f"{built_url}/cari/{query}")
+    return results(page)
+
+
+def page_text(built_site, path):
+    return soup(built_site, path).find("article").get_text(" ")
+
+
+def test_every_page_type_exists_in_the_build(built_site):
+    # The Nu checker (test_html_validity) runs over every page of the demo,
+    # so each of these types is validated there.
+    for path in PAGE_TYPES.values():
+        file = built_site / path.lstrip("/")
+        assert (file / "index.html" if path.endswith("/") else file).is_file()
+
+
+def test_laksana_finds_an_article_that_says_pelaksanaan(page, built_url, built_site):
+    found = search(page, built_url, "?q=laksana")
+    articles = [path for path in found if path.startswith("/berita/")]
+    assert articles, found
+    stemmed = [
+        path
+        for path in articles
+        if "pelaksanaan" in page_text(built_site, path).lower()
+        and not re.search(r"\blaksana\b", page_text(built_site, path), re.I)
+    ]
+    assert stemmed, "only Indonesian stemming links laksana to pelaksanaan"
+
+
+def test_filters_narrow_the_results(page, built_url, built_site):
+    everything = search(page, built_url, "?q=laksana")
+    page.select_option("#saring-tahun", "2015")
+    expect(page).to_have_url(re.compile(r"tahun=2015"))
+    page.wait_for_function(
+        "n => document.querySelectorAll('#hasil-cari li').length < n",
+        arg=len(everything),
+    )
+    in_2015 = results(page)
+    assert 0 < len(in_2015) < len(everything)
+    for path in in_2015:
+        marks = soup(built_site, path).select("[data-pagefind-filter^='tahun:']")
+        assert "tahun:2015" in {m["data-pagefind-filter"] for m in marks}, path
+
+    page.select_option("#saring-jenis", "berita")
+    page.wait_for_function("document.querySelectorAll('#hasil-cari li').length === 1")
+    assert results(page) == ["/berita/2015/gelar-budaya-kerja-2015/"]
+
+    kbk_pages = search(page, built_url, "?jenis=kbk")
+    assert kbk_pages and all(p.startswith("/kbk/") for p in kbk_pages)
+
+
+def test_keyboard_alone_reaches_the_search_box_and_a_result(page, built_url):
+    page.goto(built_url + "/")
+
+    def tab_to(check, limit=40):
+        for _ in range(limit):
+            page.keyboard.press("Tab")
+            if page.evaluate(check):
+                return
+        pytest.fail(f"Tab never reached: {check}")
+
+    tab_to("document.activeElement.matches('a[href$=\"/cari/\"]')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cari/")
+    tab_to("document.activeElement.id === 'kata'")
+    page.keyboard.type("laksana")
+    page.keyboard.press("Enter")
+    results(page)
+    tab_to("!!document.activeElement.closest('#hasil-cari a')")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "the focused result shows a focus ring"
+    target = page.evaluate("document.activeElement.pathname")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**" + target)
+
+
+def test_without_javascript_search_points_to_the_archive(browser, built_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(built_url + "/cari/")
+    notice = page.locator("p.notice")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("JavaScript")
+    notice.get_by_role("link").first.click()
+    page.wait_for_url("**/arsip/")
+    context.close()
+
+
+def serious_violations(page, **options):
+    response = Axe().run(page, **options).response
+    return [
+        (v["id"], [n["target"] for n in v["nodes"]])
+        for v in response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_axe_finds_no_serious_violation(page, built_url, kind):
+    page.goto(built_url + PAGE_TYPES[kind] + ("?q=laksana" if kind == "search" else ""))
+    if kind == "search":
+        results(page)
+    assert serious_violations(page) == []
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_dark_mode_keeps_aa_contrast(browser, built_url, kind):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(built_url + PAGE_TYPES[kind] + ("?q=laksana" if kind == "search" else ""))
+    if kind == "search":
+        results(page)
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(15, 23, 32)", "the dark theme follows the system"
+    options = {"runOnly": {"type": "rule", "values": ["color-contrast"]}}
+    assert serious_violations(page, options=options) == []
+    context.close()
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_no_sideways_scroll_at_320px(page, built_url, kind):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(built_url + PAGE_TYPES[kind])
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{kind} scrolls sideways by {overflow}px"
+
+
+def test_article_without_photos_weighs_under_60kb_and_blocks_on_no_script(
+    page, built_url
+):
+    page.goto(built_url + LIGHT_ARTICLE, wait_until="load")
+    assert page.locator("article img").count() == 0
+    entries = page.evaluate(
+        """() => [...performance.getEntriesByType('navigation'),
+                 ...performance.getEntriesByType('resource')].map(e => ({
+            name: e.name, type: e.initiatorType, bytes: e.transferSize,
+            blocking: e.renderBlockingStatus}))"""
+    )
+    total = sum(entry["bytes"] for entry in entries)
+    assert all(entry["bytes"] > 0 for entry in entries), entries  # not cached
+    assert total <= BUDGET, f"{total} bytes: {entries}"
+    blocking_scripts = [
+        e["name"]
+        for e in entries
+        if e["type"] == "script" and e["blocking"] != "non-blocking"
+    ]
+    assert blocking_scripts == []
+    head_scripts = page.locator(
+        "head script[src]:not([defer]):not([async]):not([type=module])"
+    )
+    assert head_scripts.count() == 0
+
+
+def test_results_print_on_a4_without_navigation_with_the_full_table(page, built_url):
+    page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+    page.goto(built_url + "/gelar/2017/")
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator(".breadcrumbs")).to_be_hidden()
+    address = page.locator(".print-url")
+    expect(address).to_be_visible()
+    expect(address).to_contain_text("/gelar/2017/")
+    wrap = page.locator(".table-wrap").first
+    sizes = wrap.evaluate("el => [el.scrollWidth, el.clientWidth]")
+    assert sizes[0] <= sizes[1], "the whole table fits the printed page"
+    rows = page.locator("table.results tbody tr").count()
+    assert rows == 8
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")

@@ -1,0 +1,471 @@
+"""Reader features in the built demo: feeds, structured data, share images,
+charts, archive by month, previous/next and related news, 404, search marks.
+
+Expected values come from the YAML data files and the built pages, read
+independently of the plugin code.
+"""
+
+import datetime
+import json
+import re
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+import yaml
+from pembaca.jsonld import script_json
+from pembaca.shareimages import Card, CardCache
+from PIL import Image
+
+from conftest import ROOT, run, soup
+
+ADDRESS = "http://127.0.0.1:8000"  # FEED_DOMAIN of pelicanconf.py
+
+
+def year_data():
+    """{year: parsed YAML} straight from content/data."""
+    return {
+        int(path.stem): yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted((ROOT / "content/data").glob("*.yaml"))
+    }
+
+
+def article_paths(site):
+    return sorted(
+        "/" + str(path.parent.relative_to(site)) + "/"
+        for path in Path(site).glob("berita/*/*/index.html")
+    )
+
+
+def local(site, url):
+    """The output file behind an absolute URL of the demo."""
+    assert url.startswith(ADDRESS + "/"), url
+    path = Path(site) / url[len(ADDRESS) + 1 :]
+    return path / "index.html" if url.endswith("/") else path
+
+
+def ld_records(page):
+    return [
+        json.loads(script.string)
+        for script in page.find_all("script", type="application/ld+json")
+    ]
+
+
+def meta(page, key):
+    tag = page.find("meta", attrs={"property": key}) or page.find(
+        "meta", attrs={"name": key}
+    )
+    return tag["content"] if tag else None
+
+
+# Feeds --------------------------------------------------------------------
+
+
+def test_every_feed_parses_cleanly_with_absolute_links(demo_site):
+    feeds = sorted((demo_site / "feeds").rglob("*.atom.xml"))
+    names = {str(path.relative_to(demo_site / "feeds")) for path in feeds}
+    kbk_ids = {team["id"] for data in year_data().values() for team in data["teams"]}
+    assert {f"gelar/{year}.atom.xml" for year in year_data()} <= names
+    assert {f"kbk/{kbk}.atom.xml" for kbk in kbk_ids} <= names
+    assert {"semua.atom.xml", "kategori/berita.atom.xml"} <= names
+    for path in feeds:
+        parsed = feedparser.parse(path.read_bytes())
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        assert parsed.feed.language == "id", path
+        for entry in parsed.entries:
+            assert entry.link.startswith(ADDRESS + "/"), (path, entry.link)
+            assert local(demo_site, entry.link).exists(), entry.link
+            assert entry.id.startswith("tag:127.0.0.1,"), entry.id
+
+
+def test_kbk_feed_follows_exactly_the_news_on_the_kbk_page(demo_site):
+    page = soup(demo_site, "kbk/formasi/")
+    listed = {
+        a["href"] for a in page.select("section[aria-labelledby=berita-kbk] h3 a")
+    }
+    link = page.find("link", type="application/atom+xml", href=re.compile("kbk"))
+    parsed = feedparser.parse(local(demo_site, link["href"]).read_bytes())
+    assert {entry.link[len(ADDRESS) :] for entry in parsed.entries} == listed
+    assert len(listed) >= 2
+
+
+def test_edition_feed_lists_the_editions_news(demo_site):
+    parsed = feedparser.parse((demo_site / "feeds/gelar/2015.atom.xml").read_bytes())
+    assert [e.link for e in parsed.entries] == [
+        f"{ADDRESS}/berita/2015/gelar-budaya-kerja-2015/"
+    ]
+
+
+# Structured data -----------------------------------------------------------
+
+
+def test_news_articles_carry_complete_newsarticle_records(demo_site):
+    paths = article_paths(demo_site)
+    assert len(paths) >= 6
+    for path in paths:
+        page = soup(demo_site, path)
+        records = [r for r in ld_records(page) if r["@type"] == "NewsArticle"]
+        assert len(records) == 1, path
+        record = records[0]
+        assert record["@context"] == "https://schema.org"
+        assert record["headline"] == page.h1.get_text(strip=True)
+        assert record["url"] == ADDRESS + path == meta(page, "og:url")
+        assert datetime.datetime.fromisoformat(record["datePublished"])
+        assert record["author"][0]["name"]
+        assert record["publisher"]["name"]
+        assert record["inLanguage"] == "id"
+        for image in record["image"]:
+            assert local(demo_site, image).exists(), image
+
+
+@pytest.mark.parametrize("year", sorted(year_data()))
+def test_edition_has_an_event_with_competitors_and_a_dataset(demo_site, year):
+    data = year_data()[year]
+    records = {r["@type"]: r for r in ld_records(soup(demo_site, f"gelar/{year}/"))}
+    event = records["Event"]
+    assert event["name"] == data["event"]["title"]
+    assert event["startDate"] == data["event"]["date"].isoformat()
+    assert event["location"]["name"] == data["event"]["venue"]
+    assert event["location"]["address"]
+    assert event["organizer"]["name"] == "Pemerintah Kabupaten Magetan"
+    assert [c["name"] for c in event["competitor"]] == [
+        t["name"] for t in data["teams"]
+    ]
+    for competitor, team in zip(event["competitor"], data["teams"], strict=True):
+        assert competitor["parentOrganization"]["name"] == team["institution"]
+        assert local(demo_site, competitor["url"]).exists()
+
+    dataset = records["Dataset"]
+    assert dataset["name"] and len(dataset["description"]) >= 50
+    formats = {d["encodingFormat"]: d["contentUrl"] for d in dataset["distribution"]}
+    assert set(formats) == {"text/csv", "application/json"}
+    for url in formats.values():
+        assert local(demo_site, url).is_file(), url
+    downloaded = json.loads(local(demo_site, formats["application/json"]).read_text())
+    assert downloaded["year"] == year
+
+
+def test_kbk_page_has_an_organization_record(demo_site):
+    record = ld_records(soup(demo_site, "kbk/cheerful/"))[0]
+    assert record["@type"] == "Organization"
+    assert record["name"] == "KBK Cheerful"
+    assert record["url"] == f"{ADDRESS}/kbk/cheerful/"
+    assert record["parentOrganization"]["name"] == "SMPN 2 Magetan"
+    years = sorted(int(e["startDate"][:4]) for e in record["subjectOf"])
+    expected = sorted(
+        year
+        for year, data in year_data().items()
+        if any(t["id"] == "cheerful" for t in data["teams"])
+    )
+    assert years == expected
+
+
+def test_json_ld_text_cannot_close_its_script_element():
+    text = script_json({"headline": "</script><!-- & <b>"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(str(text)) == {"headline": "</script><!-- & <b>"}
+
+
+# Share images ---------------------------------------------------------------
+
+
+def test_articles_editions_and_kbks_have_1200x630_share_images(demo_site):
+    pages = article_paths(demo_site)
+    pages += [f"/gelar/{year}/" for year in year_data()]
+    pages += ["/kbk/formasi/", "/kbk/cheerful/", "/"]
+    for path in pages:
+        page = soup(demo_site, path)
+        image = meta(page, "og:image")
+        assert meta(page, "twitter:image") == image
+        assert meta(page, "twitter:card") == "summary_large_image"
+        assert meta(page, "og:title")
+        with Image.open(local(demo_site, image)) as opened:
+            assert opened.size == (1200, 630), path
+
+
+def test_share_images_are_drawn_once_and_redrawn_when_the_title_changes(tmp_path):
+    cache = CardCache(str(tmp_path / "bagikan"))
+    card = Card(
+        "a/bagikan.jpg",
+        "Judul Pertama",
+        "Berita · 1 Oktober 2015",
+        "Arsip",
+        (1200, 630),
+    )
+    first = cache.get(card)
+    assert cache.get(card) == first
+    assert cache.drawn == 1
+    changed = Card("a/bagikan.jpg", "Judul Kedua", card.label, "Arsip", (1200, 630))
+    assert cache.get(changed) != first
+    assert cache.drawn == 2
+
+    again = CardCache(str(tmp_path / "bagikan"))  # the next build
+    again.get(changed)
+    again.prune()
+    assert again.drawn == 0
+    assert not Path(first).exists(), "a card no page uses is pruned"
+
+
+# Charts ---------------------------------------------------------------------
+
+
+def _desc(page, chart_id):
+    svg = page.find("svg", id=chart_id)
+    assert svg is not None and svg["role"] == "img"
+    assert svg["aria-labelledby"] == f"{chart_id}-title {chart_id}-desc"
+    return svg.find("desc").get_text()
+
+
+def test_rank_charts_say_in_words_every_rank_in_the_data(demo_site):
+    data = year_data()
+    kbk_ids = {team["id"] for d in data.values() for team in d["teams"]}
+    charted = 0
+    for kbk in sorted(kbk_ids):
+        expected = {}
+        for year, d in data.items():
+            if any(t["id"] == kbk for t in d["teams"]):
+                ranks = {r["team"]: r["rank"] for r in d.get("results") or ()}
+                expected[year] = (ranks.get(kbk), len(d["teams"]))
+        page = soup(demo_site, f"kbk/{kbk}/")
+        if not any(rank for rank, _total in expected.values()):
+            assert page.find("svg", id="grafik-peringkat") is None
+            continue
+        charted += 1
+        said = {}
+        for part in _desc(page, "grafik-peringkat").rstrip(".").split("; "):
+            ranked = re.fullmatch(r"(\d{4}): peringkat (\d+) dari (\d+) KBK", part)
+            if ranked:
+                said[int(ranked[1])] = (int(ranked[2]), int(ranked[3]))
+            else:
+                year = re.fullmatch(r"(\d{4}): tanpa peringkat", part)
+                assert year, part
+                said[int(year[1])] = (None, expected[int(year[1])][1])
+        assert said == expected, kbk
+    assert charted >= 5
+
+
+@pytest.mark.parametrize("year", [2016, 2017])
+def test_score_chart_matches_the_results_and_draws_bars_to_scale(demo_site, year):
+    d = year_data()[year]
+    names = {t["id"]: t["name"] for t in d["teams"]}
+    expected = sorted(
+        (names[r["team"]], r["rank"], float(r["score"]))
+        for r in d["results"]
+        if "score" in r
+    )
+    page = soup(demo_site, f"gelar/{year}/")
+    said = []
+    for part in _desc(page, "grafik-nilai").rstrip(".").split("; "):
+        match = re.fullmatch(r"(.+): ([\d.,]+) \(peringkat (\d+)\)", part)
+        assert match, part
+        said.append((match[1], int(match[3]), float(match[2].replace(",", "."))))
+    assert sorted(said) == expected
+    bars = page.find("svg", id="grafik-nilai").find_all("rect", class_="chart-bar")
+    ratios = {
+        round(float(b["width"]) / s, 1)
+        for b, (_n, _r, s) in zip(bars, said, strict=True)
+    }
+    assert len(ratios) == 1, "bar lengths are proportional to the scores"
+
+
+# Navigation -----------------------------------------------------------------
+
+
+def test_archive_groups_news_by_year_and_month_with_true_counts(demo_site):
+    page = soup(demo_site, "arsip/")
+    total = 0
+    for heading in page.select("h3.archive-month"):
+        count = int(re.search(r"\d+", heading.find(class_="count").get_text())[0])
+        items = page.find("ul", attrs={"aria-labelledby": heading["id"]}).find_all("li")
+        assert count == len(items), heading.get_text()
+        months = {li.time["datetime"][:7] for li in items}
+        assert len(months) == 1, "one month per group"
+        total += count
+    assert total == len(article_paths(demo_site))
+    assert "Oktober 2017" in page.get_text()
+
+
+def test_previous_and_next_follow_the_dates(demo_site):
+    dated = sorted(
+        (soup(demo_site, p).find("article").time["datetime"], p)
+        for p in article_paths(demo_site)
+    )
+    order = [path for _date, path in dated]
+    for index, path in enumerate(order):
+        page = soup(demo_site, path)
+        nav = page.find("nav", class_="prev-next")
+        older = nav.find("a", rel="prev")
+        newer = nav.find("a", rel="next")
+        assert (older["href"] if older else None) == (
+            order[index - 1] if index else None
+        )
+        assert (newer["href"] if newer else None) == (
+            order[index + 1] if index + 1 < len(order) else None
+        )
+
+
+def _subjects(page):
+    """(KBK links, edition link, tag links) in an article's footer."""
+    footer = page.find("footer", class_="article-links")
+    hrefs = [a["href"] for a in footer.find_all("a")]
+    return (
+        {h for h in hrefs if h.startswith("/kbk/")},
+        {h for h in hrefs if h.startswith("/gelar/")},
+        {h for h in hrefs if h.startswith("/tag/")},
+    )
+
+
+def test_related_news_are_the_ones_sharing_most_kbk_edition_and_tags(demo_site):
+    pages = {path: soup(demo_site, path) for path in article_paths(demo_site)}
+    for path, page in pages.items():
+        kbks, edition, tags = _subjects(page)
+        scored = []
+        for other, other_page in pages.items():
+            o_kbks, o_edition, o_tags = _subjects(other_page)
+            score = 3 * len(kbks & o_kbks) + 2 * len(edition & o_edition)
+            score += len(tags & o_tags)
+            if other != path and score:
+                date = other_page.find("article").time["datetime"]
+                scored.append((score, date, other))
+        expected = [other for *_key, other in sorted(scored, reverse=True)[:3]]
+        related = [a["href"] for a in page.select(".related-list a")]
+        assert related == expected, path
+        assert related, "every demo article shares something with another"
+
+
+@pytest.fixture(scope="module")
+def two_per_page(tmp_path_factory):
+    """The demo with two articles per list page, to see pagination at work."""
+    output = tmp_path_factory.mktemp("halaman") / "output"
+    pelican = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"]
+    # Every override follows one -e: a second -e would replace the first.
+    overrides = ["DEFAULT_PAGINATION=2", f'CACHE_PATH="{output.parent / "cache"}"']
+    result = run([*pelican, "-o", str(output), "-e", *overrides], cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+def test_lists_are_paginated_with_links_both_ways(two_per_page):
+    seen = []
+    path = "kategori/berita/"
+    while path:
+        page = soup(two_per_page, path)
+        seen += [a["href"] for a in page.select(".article-list h3 a")]
+        assert len(page.select(".article-list li")) <= 2
+        older = page.select_one(".pagination a[rel=next]")
+        if older:
+            back = soup(two_per_page, older["href"]).select_one(
+                ".pagination a[rel=prev]"
+            )
+            assert back["href"] == "/" + path
+        path = older["href"].lstrip("/") if older else None
+    category = soup(two_per_page, "kategori/berita/")
+    assert "/kategori/berita/halaman/2/" in {
+        a["href"] for a in category.select(".pagination a")
+    }
+    assert len(seen) == len(set(seen)) == 4  # the demo's four "Berita" articles
+
+
+def test_404_page_helps_the_reader_on(demo_site):
+    page = soup(demo_site, "404.html")
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    links = {a["href"] for a in page.main.find_all("a")}
+    assert {"/", "/cari/", "/arsip/"} <= links
+    # Served for any missing address, so every link must be root-relative.
+    assert all(h.startswith(("/", "http")) for h in links)
+
+
+# Search marks ---------------------------------------------------------------
+
+
+def _filters(page):
+    found = {}
+    for mark in page.select("[data-pagefind-filter]"):
+        key, value = mark["data-pagefind-filter"].split(":", 1)
+        found.setdefault(key, set()).add(value)
+    return found
+
+
+def test_searchable_pages_carry_their_filter_values(demo_site):
+    article = soup(demo_site, "berita/2015/gelar-budaya-kerja-2015/")
+    assert article.find(attrs={"data-pagefind-body": True}).name == "article"
+    marks = _filters(article)
+    assert marks["jenis"] == {"berita"} and marks["tahun"] == {"2015"}
+    assert marks["kategori"] == {"Berita"}
+    assert "KBK Formasi" in marks["kbk"]
+
+    edition = _filters(soup(demo_site, "gelar/2017/"))
+    assert edition["jenis"] == {"gelar"}
+    assert edition["kbk"] == {t["name"] for t in year_data()[2017]["teams"]}
+    assert _filters(soup(demo_site, "kbk/formasi/"))["tahun"] == {
+        "2015",
+        "2016",
+        "2017",
+    }
+    assert _filters(soup(demo_site, "galeri/gelar-2016/"))["jenis"] == {"galeri"}
+    # Lists are not indexed: only the pages they link to.
+    assert soup(demo_site, "arsip/").find(attrs={"data-pagefind-body": True}) is None
+
+
+def test_search_page_offers_every_filter_value_and_a_no_script_way_out(demo_site):
+    page = soup(demo_site, "cari/")
+    years = [o["value"] for o in page.select("#saring-tahun option") if o["value"]]
+    assert years == sorted({str(y) for y in year_data()}, reverse=True)
+    types = [o["value"] for o in page.select("#saring-jenis option") if o["value"]]
+    assert {"berita", "gelar", "kbk", "galeri"} <= set(types)
+    noscript = page.find("noscript")
+    assert "JavaScript" in noscript.get_text()
+    assert noscript.find("a", href="/arsip/")
+
+
+# Search index ------------------------------------------------------------------
+
+
+def test_unchanged_pages_keep_the_same_search_index(project):
+    from conftest import digest, invoke
+
+    bundle = project / "output/pagefind"
+    first = digest(bundle)
+    assert any(name.startswith("index/") for name in first)
+    assert oct(bundle.stat().st_mode & 0o777) == oct(
+        (project / "output/kbk").stat().st_mode & 0o777
+    ), "the bundle is as readable as the pages"
+
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert digest(bundle) == first, "same pages, same files: nothing to upload"
+
+    article = project / "content/berita/2015/gelar-budaya-kerja-2015.md"
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\nKata baru: swasembada.\n",
+        encoding="utf-8",
+    )
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert digest(bundle) != first
+
+
+# Sitemap ---------------------------------------------------------------------
+
+
+def test_sitemap_parses_and_lists_every_indexable_page(demo_site):
+    from lxml import etree
+
+    tree = etree.parse(str(demo_site / "sitemap.xml"))  # raises if malformed
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    listed = [loc.text for loc in tree.getroot().findall("s:url/s:loc", namespace)]
+    assert len(listed) == len(set(listed))
+    pages = set()
+    for path in Path(demo_site).rglob("*.html"):
+        robots = soup(demo_site, str(path.relative_to(demo_site))).find(
+            "meta", attrs={"name": "robots"}
+        )
+        if robots and "noindex" in robots["content"]:
+            continue
+        address = "/" + str(path.relative_to(demo_site))
+        pages.add(address.removesuffix("index.html"))
+    assert set(listed) == pages
+    assert {"/cari/", "/galeri/gelar-2016/", "/kbk/formasi/", "/gelar/2017/"} <= pages
+    assert "/404.html" not in listed
+    assert set(article_paths(demo_site)) <= set(listed)
