@@ -5,6 +5,10 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -170,22 +174,28 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture(scope="session")
-def site_url(demo_site):
-    """The demo site served over HTTP on 127.0.0.1, on a free port."""
-    import threading
-    from functools import partial
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+@contextmanager
+def serving(folder):
+    """Serve `folder` over HTTP on 127.0.0.1, on a free port: yields its URL."""
 
     class Quiet(SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
     server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(Quiet, directory=str(demo_site))
+        ("127.0.0.1", 0), partial(Quiet, directory=str(folder))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(demo_site):
+    """The demo site served over HTTP on 127.0.0.1, on a free port."""
+    with serving(demo_site) as url:
+        yield url

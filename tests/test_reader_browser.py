@@ -5,15 +5,12 @@ Served from the site built by `invoke build`, which runs Pagefind.
 """
 
 import re
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import soup
+from conftest import serving, soup
 
 # One page of each type.
 PAGE_TYPES = {
@@ -42,18 +39,8 @@ def built_site(built_project):
 
 @pytest.fixture(scope="module")
 def built_url(built_site):
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(Quiet, directory=str(built_site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(built_site) as url:
+        yield url
 
 
 def results(page):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import digest, invoke, soup
+from conftest import digest, invoke, serving, soup
 
 OLD_REPORT = "/2015/09/30/gelar-budaya-kerja-2015/"
 REPORT_URL = "/berita/2015/gelar-budaya-kerja-2015/"
@@ -200,27 +200,15 @@ def test_old_query_addresses_go_to_nginx_and_the_home_page(project):
 
 
 def test_following_an_old_query_address_in_chromium(project, page):
-    import threading
-    from functools import partial
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
     add_redirects(project, QUERY_REDIRECTS)
     result = invoke(project, "build")
     assert result.returncode == 0, result.stdout + result.stderr
-    handler = partial(SimpleHTTPRequestHandler, directory=str(project / "output"))
-    handler.log_message = lambda *args: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        base = f"http://127.0.0.1:{server.server_address[1]}"
+    with serving(project / "output") as base:
         page.goto(base + "/?p=10")
         page.wait_for_url(base + REPORT_URL)
         assert "Delapan KBK" in page.locator("h1").inner_text()
         page.goto(base + "/?p=99")  # unknown: the home page stays
         assert page.url == base + "/?p=99"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_one_old_query_address_sent_to_two_places_fails(project):
