@@ -25,7 +25,7 @@ THEME_STATIC_DIR = "theme"
 
 PLUGIN_PATHS = ["plugins"]
 # Listed explicitly: with PLUGINS unset Pelican loads every installed plugin.
-PLUGINS = ["babel_i18n", "gelar", "galeri", "pembaca"]
+PLUGINS = ["babel_i18n", "gelar", "galeri", "pembaca", "parallel_writer"]
 
 # Resized photos are kept here between builds (see plugins/galeri/cache.py).
 CACHE_PATH = "cache"

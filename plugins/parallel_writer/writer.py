@@ -1,0 +1,293 @@
+"""A Pelican Writer that renders pages on every core and skips unchanged files.
+
+Pelican renders one page after another on one core. This writer records
+each `write_file` call instead, and `flush()` renders the recorded pages
+in forked processes that share the finished context copy-on-write: no
+page or article is pickled. Feeds are still written at once.
+
+Each recorded call is first replayed in the parent with a template that
+renders nothing: Pelican's own bookkeeping then runs in Pelican's order,
+so a path written twice fails (or is overridden) exactly as it would
+sequentially, and the directories exist before the workers start.
+
+A rendered page whose bytes equal the same file of the previous build is
+hard-linked from there instead of written: unchanged files keep their
+inode and mtime, which also keeps rsync deploys short. Files are always
+written to a temporary name and renamed, never opened in place, because
+an output file may be a link shared with an older build.
+"""
+
+import contextlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+import traceback
+from multiprocessing import Lock, RawValue
+
+from pelican.writers import FileOverwriteFailedError, Writer
+
+logger = logging.getLogger(__name__)
+
+
+class _Blank:
+    """A template that renders nothing: for the bookkeeping replay."""
+
+    def render(self, _context):
+        return ""
+
+
+class _Page:
+    """A file object for one output page: written or linked on close."""
+
+    def __init__(self, writer, path):
+        self.writer = writer
+        self.path = path
+        self.parts = []
+
+    def write(self, text):
+        # Pages arrive as text; feedgenerator writes encoded bytes.
+        self.parts.append(text.encode("utf-8") if isinstance(text, str) else text)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if exc[0] is None:
+            self.writer.place(self.path, b"".join(self.parts))
+        return False
+
+
+class _Nowhere:
+    """Where a skipped (not overwritten) page goes."""
+
+    def write(self, _text):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+class ParallelWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        settings = settings or {}
+        self.processes = settings.get("PARALLEL_WRITER_PROCESSES") or (
+            os.cpu_count() or 1
+        )
+        self.previous = settings.get("PARALLEL_WRITER_PREVIOUS_OUTPUT") or None
+        self.pending = []
+        self.owner = {}  # output path -> index of the call that writes it
+        self.current = None  # index of the call being rendered
+        self.replaying = False
+        self.rendering = False
+        self.linked = 0
+        self.written = 0
+
+    # -- recording ---------------------------------------------------------
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if not name:
+            return
+        index = len(self.pending)
+        self.pending.append((name, template, context, args, kwargs))
+        self.current, self.replaying = index, True
+        try:
+            super().write_file(name, _Blank(), context, *args, **kwargs)
+        finally:
+            self.replaying = False
+
+    def _open_w(self, filename, encoding, override=False):
+        if self.rendering:
+            if self.owner.get(filename) != self.current:
+                return _Nowhere()  # another call owns this path (override rules)
+            return _Page(self, filename)
+        claimed = self._claim(filename, override)
+        if self.replaying:
+            if claimed:
+                self.owner[filename] = self.current
+            return _Nowhere()
+        return _Page(self, filename) if claimed else _Nowhere()  # feeds
+
+    def _claim(self, filename, override):
+        """Pelican's rule (Writer._open_w) without opening the file: a path
+        is written once, unless one (and only one) write overrides it."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time '
+                    "(was previously overwritten)"
+                )
+            return False
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already '
+                "written to it previously (set `override=True` if intended)"
+            )
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return True
+
+    # -- rendering ---------------------------------------------------------
+
+    def flush(self):
+        """Render every recorded page; raise the first worker's error."""
+        calls, self.pending = self.pending, []
+        if not calls:
+            return
+        self.rendering = True
+        try:
+            self._render_all(calls)
+        finally:
+            self.rendering = False
+            self.current = None
+
+    def _render_all(self, calls):
+        processes = max(1, min(self.processes, len(calls)))
+        if processes == 1:
+            for index in range(len(calls)):
+                self._render(calls, index)
+            return
+        counter, lock = RawValue("i", 0), Lock()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        children = [self._fork(calls, counter, lock) for _ in range(processes - 1)]
+        failure = None
+        try:
+            self._work(calls, counter, lock)
+        except BaseException as error:  # still collect the children first
+            failure = error
+        for pid, reader in children:
+            report = _read_all(reader)
+            os.waitpid(pid, 0)
+            failure = failure or self._absorb(report)
+        if failure is not None:
+            raise failure
+
+    def _work(self, calls, counter, lock):
+        while True:
+            with lock:
+                index = counter.value
+                counter.value += 1
+            if index >= len(calls):
+                return
+            self._render(calls, index)
+
+    def _render(self, calls, index):
+        name, template, context, args, kwargs = calls[index]
+        self.current = index
+        Writer.write_file(self, name, template, context, *args, **kwargs)
+
+    def _fork(self, calls, counter, lock):
+        reader, writer = os.pipe()
+        pid = os.fork()
+        if pid:
+            os.close(writer)
+            return pid, reader
+        # The child: render, then tell the parent what it logged or raised.
+        os.close(reader)
+        records = _Forward()
+        logging.getLogger().addHandler(records)
+        report = {"records": records.items, "error": None, "counts": (0, 0)}
+        self.written = self.linked = 0  # count only this child's files
+        try:
+            self._work(calls, counter, lock)
+        except BaseException as error:
+            report["error"] = _portable(error)
+        report["counts"] = (self.written, self.linked)
+        try:
+            with os.fdopen(writer, "wb") as pipe:
+                pipe.write(pickle.dumps(report))
+        finally:
+            os._exit(0)
+
+    def _absorb(self, report):
+        """Log the child's warnings here (the build collects them) and
+        return its error, if any."""
+        if report is None:
+            return RuntimeError("a page-rendering process ended without a report")
+        for name, level, msg, args, extra in report["records"]:
+            logging.getLogger(name).log(level, msg, *args, extra=extra)
+        written, linked = report["counts"]
+        self.written += written
+        self.linked += linked
+        return report["error"]
+
+    # -- placing files -----------------------------------------------------
+
+    def place(self, path, data):
+        """Write `data` at `path`, or link the previous build's equal file."""
+        if self.previous and self._link_if_same(path, data):
+            self.linked += 1
+            return
+        folder = os.path.dirname(path)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tulis-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, path)
+        except BaseException:
+            _remove(temporary)
+            raise
+        self.written += 1
+
+    def _link_if_same(self, path, data):
+        relative = os.path.relpath(path, self.output_path)
+        old = os.path.join(self.previous, relative)
+        try:
+            if os.path.getsize(old) != len(data):
+                return False
+            with open(old, "rb") as handle:
+                if handle.read() != data:
+                    return False
+            _remove(path)
+            os.link(old, path)
+        except OSError:
+            return False
+        return True
+
+
+class _Forward(logging.Handler):
+    """Keeps a child's warnings and errors to be logged again by the parent."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.items = []
+
+    def emit(self, record):
+        args = record.args if isinstance(record.args, tuple) else ()
+        extra = {}
+        if getattr(record, "gelar_report", None):
+            extra["gelar_report"] = True
+        try:
+            pickle.dumps(args)
+        except Exception:
+            args = tuple(str(arg) for arg in args)
+        self.items.append((record.name, record.levelno, record.msg, args, extra))
+
+
+def _portable(error):
+    """The error itself if it survives pickling, else a RuntimeError with
+    its traceback."""
+    try:
+        pickle.loads(pickle.dumps(error))
+        return error
+    except Exception:
+        return RuntimeError("".join(traceback.format_exception(error)))
+
+
+def _read_all(fd):
+    with os.fdopen(fd, "rb") as pipe:
+        data = pipe.read()
+    return pickle.loads(data) if data else None
+
+
+def _remove(path):
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(path)
