@@ -5,6 +5,7 @@ SIGKILL) leaves the previous output exactly as it was. `validate` runs the
 same reading and checking without rendering or writing anything.
 """
 
+import datetime
 import logging
 import os
 import shutil
@@ -17,7 +18,7 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
 from gelar.problems import ContentError, format_report
-from sitebuild import versions
+from sitebuild import inputs, versions
 from sitebuild.pelican_messages import translate
 from sitebuild.search import index_site
 
@@ -88,10 +89,11 @@ def _fail_on(handler, error=None):
         raise BuildFailed(format_report(found))
 
 
-def _run_checked(settings, action):
+def _run_checked(settings, action, generators=None):
     """Run `action(pelican)`; raise BuildFailed on any problem or log.
 
-    Returns the plugins' notes for the editor.
+    Returns the plugins' notes for the editor; `generators`, when given, is
+    filled with the generators that ran.
     """
     with _collecting(settings) as handler:
         try:
@@ -99,6 +101,8 @@ def _run_checked(settings, action):
         except ContentError as error:
             _fail_on(handler, error)
         _fail_on(handler)
+        if generators is not None:
+            generators.extend(handler.generators)
         return _editor_notes(handler.generators)
 
 
@@ -109,6 +113,8 @@ def build(settings_file, output_path, drafts=False, finish=None, **overrides):
     `finish(folder)`, when given, runs on the finished build before it goes
     live (site checks, compression); raising BuildFailed there keeps the
     old site. See sitebuild/versions.py for how the swap stays atomic.
+    When nothing the build reads has changed since the live version was
+    built (sitebuild/inputs.py), that version stays and nothing is redone.
     Returns notes for the editor, such as photos that were left out.
     """
     output_path = os.path.abspath(output_path)
@@ -116,15 +122,26 @@ def build(settings_file, output_path, drafts=False, finish=None, **overrides):
         overrides = {**draft_overrides(read_settings(settings_file)), **overrides}
     with versions.locked(output_path):
         versions.remove_leftovers(output_path)
+        live = versions.live_folder(output_path)
+        settings = load_settings(settings_file, **overrides)
+        now = datetime.datetime.now(datetime.UTC)
+        roots = inputs.input_roots(settings, settings_file)
+        key = inputs.inputs_key(settings, roots, extra=[finish is not None])
+        record_path = inputs.record_path(settings["CACHE_PATH"], output_path)
+        record = inputs.load_record(record_path)
+        if finish is None and inputs.still_current(record, key, live, now):
+            return [*record["notes"], UNCHANGED]
         folder = versions.new_folder(output_path)
         try:
             settings = load_settings(
                 settings_file,
                 OUTPUT_PATH=folder,
                 DELETE_OUTPUT_DIRECTORY=False,
+                PARALLEL_WRITER_PREVIOUS_OUTPUT=live,
                 **overrides,
             )
-            notes = _run_checked(settings, Pelican.run)
+            generators = []
+            notes = _run_checked(settings, Pelican.run, generators)
             notes += index_site(folder, settings)
             if finish is not None:
                 finish(folder)
@@ -132,8 +149,22 @@ def build(settings_file, output_path, drafts=False, finish=None, **overrides):
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
+        inputs.save_record(
+            record_path,
+            {
+                "key": key,
+                "folder": os.path.basename(folder),
+                "next_release": inputs.next_release(generators, now),
+                "notes": notes,
+            },
+        )
         versions.remove_leftovers(output_path)
     return notes
+
+
+UNCHANGED = (
+    "Tidak ada berkas yang berubah sejak build terakhir; situs yang ada tetap dipakai."
+)
 
 
 def draft_overrides(settings):

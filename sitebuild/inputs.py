@@ -1,0 +1,157 @@
+"""Everything a build reads, as one key, so an unchanged site is not rebuilt.
+
+The key covers the settings as loaded (environment variables included),
+the size and modification time of every file under the content, theme,
+plugin and build-code folders and beside the settings file (like make and
+rsync, a changed file is one whose size or mtime changed), and the
+versions of the libraries that shape the HTML. A build records its key;
+the next build with the same key, while the same version is still live,
+has nothing to do.
+
+Time is an input too: an article dated in the future is left out until its
+date, so a record also says until when it holds.
+"""
+
+import datetime
+import hashlib
+import inspect
+import json
+import os
+from importlib import metadata
+
+RECORD_FOLDER = "build"
+# Libraries whose upgrade can change the output.
+LIBRARIES = (
+    "pelican",
+    "markdown",
+    "jinja2",
+    "pillow",
+    "babel",
+    "pyyaml",
+    "beautifulsoup4",
+    "pagefind",
+    "feedgenerator",
+)
+# Settings that name this build's own folders, not what it builds.
+VOLATILE_SETTINGS = ("OUTPUT_PATH", "PARALLEL_WRITER_PREVIOUS_OUTPUT")
+SKIPPED_FOLDERS = ("__pycache__", ".git")
+
+
+def stable(value):
+    """A text form of a settings value that is equal across processes
+    (a plain repr of a function contains its memory address)."""
+    if isinstance(value, dict):
+        items = sorted((str(k), stable(v)) for k, v in value.items())
+        return "{" + ", ".join(f"{k}: {v}" for k, v in items) + "}"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [stable(v) for v in value]
+        if isinstance(value, (set, frozenset)):
+            items.sort()
+        return "[" + ", ".join(items) + "]"
+    if callable(value) or inspect.ismodule(value):
+        module = getattr(value, "__module__", None) or getattr(value, "__name__", "")
+        return f"<{module}.{getattr(value, '__qualname__', '')}>"
+    text = repr(value)
+    if " at 0x" in text:  # an object without a meaningful repr
+        return f"<{type(value).__module__}.{type(value).__qualname__}>"
+    return text
+
+
+def file_states(roots):
+    """(path, size, mtime) of every file under `roots` (files or folders)."""
+    for root in sorted(set(roots)):
+        if os.path.isfile(root):
+            stat = os.stat(root)
+            yield root, stat.st_size, stat.st_mtime_ns
+            continue
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS)
+            for name in sorted(files):
+                path = os.path.join(folder, name)
+                try:
+                    stat = os.stat(path)
+                except FileNotFoundError:  # removed while we looked
+                    continue
+                yield path, stat.st_size, stat.st_mtime_ns
+
+
+def input_roots(settings, settings_file):
+    """The files and folders a build reads."""
+    here = os.path.dirname(os.path.abspath(settings_file))
+    code = os.path.dirname(os.path.abspath(__file__))
+    roots = [settings["PATH"], settings["THEME"], code]
+    roots += [os.path.join(here, p) for p in settings.get("PLUGIN_PATHS", [])]
+    roots += [os.path.join(here, n) for n in os.listdir(here) if n.endswith(".py")]
+    return roots
+
+
+def library_versions():
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} absent")
+    return versions
+
+
+def inputs_key(settings, roots, extra=()):
+    digest = hashlib.sha256()
+    for key in sorted(settings):
+        if key not in VOLATILE_SETTINGS:
+            digest.update(f"{key}={stable(settings[key])}\n".encode())
+    for path, size, mtime in file_states(roots):
+        digest.update(f"{path}\0{size}\0{mtime}\n".encode())
+    for line in [*library_versions(), *map(str, extra)]:
+        digest.update(f"{line}\n".encode())
+    return digest.hexdigest()
+
+
+def next_release(generators, now):
+    """The earliest future date of an article or page held back for it, as
+    ISO text, or None: the site changes by itself at that moment."""
+    dates = [
+        item.date
+        for generator in generators
+        for name in ("drafts", "hidden_articles", "draft_pages", "hidden_pages")
+        for item in getattr(generator, name, [])
+        if getattr(item, "date", None) and _aware(item.date) > now
+    ]
+    return min(dates).isoformat() if dates else None
+
+
+def _aware(moment):
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=datetime.UTC)
+    return moment
+
+
+def record_path(cache_path, output_path):
+    name = hashlib.sha256(output_path.encode()).hexdigest()[:16]
+    return os.path.join(cache_path, RECORD_FOLDER, f"{name}.json")
+
+
+def load_record(path):
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        return None
+
+
+def still_current(record, key, live, now):
+    """Whether the recorded build is live and was made from these inputs."""
+    if not record or record.get("key") != key or not live:
+        return False
+    if record.get("folder") != os.path.basename(live):
+        return False
+    release = record.get("next_release")
+    return release is None or now < datetime.datetime.fromisoformat(release)
+
+
+def save_record(path, record):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = f"{path}.{os.getpid()}.tmp"
+    with open(temporary, "w", encoding="utf-8") as handle:
+        json.dump(record, handle, indent=1)
+    os.replace(temporary, path)
