@@ -130,7 +130,8 @@ def build(settings_file, output_path, drafts=False, finish=None, **overrides):
         record_path = inputs.record_path(settings["CACHE_PATH"], output_path)
         record = inputs.load_record(record_path)
         if finish is None and inputs.still_current(record, key, live, now):
-            return [*record["notes"], UNCHANGED]
+            earlier = record["notes"]
+            return [UNCHANGED, *([EARLIER_NOTES, *earlier] if earlier else [])]
         folder = versions.new_folder(output_path)
         try:
             settings = load_settings(
@@ -165,6 +166,7 @@ def build(settings_file, output_path, drafts=False, finish=None, **overrides):
 UNCHANGED = (
     "Tidak ada berkas yang berubah sejak build terakhir; situs yang ada tetap dipakai."
 )
+EARLIER_NOTES = "Catatan dari build terakhir:"
 
 
 def draft_overrides(settings):
