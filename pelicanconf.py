@@ -25,7 +25,7 @@ THEME_STATIC_DIR = "theme"
 
 PLUGIN_PATHS = ["plugins"]
 # Listed explicitly: with PLUGINS unset Pelican loads every installed plugin.
-PLUGINS = ["babel_i18n", "gelar", "galeri", "pembaca", "parallel_writer"]
+PLUGINS = ["babel_i18n", "gelar", "galeri", "pembaca", "parallel"]
 
 # Resized photos are kept here between builds (see plugins/galeri/cache.py).
 CACHE_PATH = "cache"
@@ -69,6 +69,16 @@ YEAR_ARCHIVE_SAVE_AS = "berita/{date:%Y}/index.html"
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "categories", "tags", "archives"]
+
+
+def newest_first(article):
+    """Newest first, and articles of the same minute by file: Pelican reads
+    files in set order, which changes from run to run, so without a tie
+    break two builds of the same content could list them differently."""
+    return (-article.date.timestamp(), article.source_path)
+
+
+ARTICLE_ORDER_BY = newest_first
 
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (

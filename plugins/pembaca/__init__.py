@@ -10,7 +10,7 @@ indexing itself runs after the build, in sitebuild/search.py.
 from pelican import signals
 
 from . import jsonld
-from .feeds import absolutize
+from .feeds import absolutize, date_empty_feed
 from .generator import PembacaGenerator
 from .settings import apply_defaults
 
@@ -59,6 +59,7 @@ def _generator_init(generator):
 
 def _feed_generated(context, feed):
     absolutize(feed, site_address(context), context["DEFAULT_LANG"])
+    date_empty_feed(feed, context.get("articles", ()))
 
 
 def register():

@@ -1,10 +1,14 @@
-"""Every Atom feed links to absolute addresses and says its language.
+"""Every Atom feed links to absolute addresses, says its language, and
+has an `updated` time that comes from the content.
 
 Pelican builds item links from SITEURL, which is empty in a local build,
 so a feed read by a feed reader would point nowhere. Connected to
 `feed_generated`, this rewrites the feed in memory before it is written:
 relative links are joined to FEED_DOMAIN (or SITEURL) and the entry ids
-are made again from the absolute links.
+are made again from the absolute links. An empty feed (an edition with no
+news yet) would say it was updated at the moment of the build, so two
+builds of the same content would differ; it takes the newest article's
+date instead.
 """
 
 from feedgenerator import get_tag_uri
@@ -14,6 +18,14 @@ def _absolute(link, address):
     if not link or link.startswith(("http://", "https://")) or not address:
         return link
     return f"{address.rstrip('/')}/{link.lstrip('/')}"
+
+
+def date_empty_feed(feed, articles):
+    """Give an empty feed the newest article's date as its `updated` time."""
+    dates = [article.date for article in articles]
+    if not feed.items and dates:
+        newest = max(dates)
+        feed.latest_post_date = lambda: newest
 
 
 def absolutize(feed, address, language):

@@ -56,8 +56,11 @@ def related_all(articles, count):
                 if other is not article:
                     scores[id(other)] = scores.get(id(other), 0) + weight
                     others[id(other)] = other
+        # The slug breaks ties, so that every build ranks them alike.
         ranked = sorted(
-            scores, key=lambda key: (scores[key], others[key].date), reverse=True
+            scores,
+            key=lambda key: (scores[key], others[key].date, others[key].slug),
+            reverse=True,
         )
         found[id(article)] = [others[key] for key in ranked[:count]]
     return found

@@ -31,6 +31,11 @@ from pelican.writers import FileOverwriteFailedError, Writer
 logger = logging.getLogger(__name__)
 
 
+def processes(settings):
+    """How many processes render or convert: PARALLEL_PROCESSES, 0 = cores."""
+    return settings.get("PARALLEL_PROCESSES") or os.cpu_count() or 1
+
+
 class _Blank:
     """A template that renders nothing: for the bookkeeping replay."""
 
@@ -76,10 +81,8 @@ class ParallelWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         settings = settings or {}
-        self.processes = settings.get("PARALLEL_WRITER_PROCESSES") or (
-            os.cpu_count() or 1
-        )
-        self.previous = settings.get("PARALLEL_WRITER_PREVIOUS_OUTPUT") or None
+        self.processes = processes(settings)
+        self.previous = settings.get("PARALLEL_PREVIOUS_OUTPUT") or None
         self.pending = []
         self.owner = {}  # output path -> index of the call that writes it
         self.current = None  # index of the call being rendered

@@ -1,0 +1,114 @@
+"""Markdown articles converted on every core before Pelican reads them.
+
+Converting Markdown is most of the time Pelican spends reading. When the
+articles generator starts, `prepare()` converts every article in forked
+processes and hands back plain text (HTML and the raw metadata lines), so
+nothing but strings crosses between processes. Pelican then reads each
+file as usual through `PreparedMarkdownReader`, which takes the ready HTML
+instead of converting again and runs Pelican's own metadata processing
+(dates, categories, tags) in the main process. A file that fails to
+convert in a worker is simply read again the normal way, so its error is
+reported exactly as Pelican reports it.
+"""
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+from markdown import Markdown
+from pelican.readers import MarkdownReader
+from pelican.utils import pelican_open
+
+_SETTINGS = {}  # for the forked workers: set just before the pool starts
+
+
+class _Converted:
+    """Stands in for the Markdown instance in `_parse_metadata`: returns the
+    HTML the worker made for each formatted field (e.g. Summary)."""
+
+    def __init__(self, formatted):
+        self.formatted = formatted
+        self.preprocessors = self
+
+    def deregister(self, _name):
+        pass
+
+    def reset(self):
+        pass
+
+    def convert(self, text):
+        return self.formatted[text]
+
+
+class PreparedMarkdownReader(MarkdownReader):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prepared = {}
+
+    def read(self, source_path):
+        ready = self.prepared.pop(source_path, None)
+        if ready is None:
+            return super().read(source_path)
+        content, meta, formatted = ready
+        self._source_path = source_path
+        self._md = _Converted(formatted)
+        return content, (self._parse_metadata(meta) if meta is not None else {})
+
+
+def convert(path, settings):
+    """(HTML, Meta, {field text: HTML}) as MarkdownReader.read would make
+    them; None if anything goes wrong (the normal read reports it)."""
+    try:
+        md = Markdown(**settings["MARKDOWN"])
+        with pelican_open(path) as text:
+            content = md.convert(text)
+        meta = getattr(md, "Meta", None)
+        formatted = {}
+        if meta:
+            md.preprocessors.deregister("meta")
+            for name, value in meta.items():
+                if name.lower() in settings["FORMATTED_FIELDS"]:
+                    joined = "\n".join(value)
+                    md.reset()
+                    formatted[joined] = md.convert(joined)
+        return content, meta, formatted
+    except Exception:
+        return None
+
+
+def _convert_in_worker(path):
+    return path, convert(path, _SETTINGS)
+
+
+def prepare(generator, processes):
+    """Convert the generator's Markdown articles on `processes` cores."""
+    readers = generator.readers
+    reader = next(
+        (r for r in readers.readers.values() if isinstance(r, PreparedMarkdownReader)),
+        None,
+    )
+    if reader is None or processes < 2:
+        return
+    paths = [
+        os.path.abspath(os.path.join(generator.path, relative))
+        for relative in generator.get_files(
+            generator.settings["ARTICLE_PATHS"],
+            exclude=generator.settings["ARTICLE_EXCLUDES"],
+            extensions=reader.file_extensions,
+        )
+    ]
+    # Files Pelican's own content cache already holds need no work.
+    paths = [p for p in paths if readers.get_cached_data(p, None) is None]
+    if len(paths) < 2 * processes:
+        return
+    _SETTINGS.clear()
+    _SETTINGS.update(
+        MARKDOWN=reader.settings["MARKDOWN"],
+        FORMATTED_FIELDS=reader.settings["FORMATTED_FIELDS"],
+    )
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, len(paths) // (processes * 8))
+    with ProcessPoolExecutor(processes, mp_context=context) as pool:
+        for path, ready in pool.map(_convert_in_worker, paths, chunksize=chunk):
+            if ready is not None:
+                reader.prepared[path] = ready
