@@ -138,7 +138,7 @@ def build(settings_file, output_path, drafts=False, finish=None, **overrides):
                 settings_file,
                 OUTPUT_PATH=folder,
                 DELETE_OUTPUT_DIRECTORY=False,
-                PARALLEL_WRITER_PREVIOUS_OUTPUT=live,
+                PARALLEL_PREVIOUS_OUTPUT=live,
                 **overrides,
             )
             generators = []

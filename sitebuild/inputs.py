@@ -33,7 +33,7 @@ LIBRARIES = (
     "feedgenerator",
 )
 # Settings that name this build's own folders, not what it builds.
-VOLATILE_SETTINGS = ("OUTPUT_PATH", "PARALLEL_WRITER_PREVIOUS_OUTPUT")
+VOLATILE_SETTINGS = ("OUTPUT_PATH", "PARALLEL_PREVIOUS_OUTPUT")
 SKIPPED_FOLDERS = ("__pycache__", ".git")
 
 

@@ -68,8 +68,17 @@ def index_site(output_dir, settings):
         _run_pagefind(output_dir, bundle)
         _keep(target, cached)
     else:
-        shutil.copytree(cached, target, dirs_exist_ok=True)
+        shutil.copytree(cached, target, dirs_exist_ok=True, copy_function=_link)
     return []
+
+
+def _link(source, target):
+    """Bundle files are never changed in place (each run writes new ones),
+    so the cache and every build version can share them."""
+    try:
+        os.link(source, target)
+    except OSError:  # another file system
+        shutil.copy2(source, target)
 
 
 def _keep(bundle_dir, cached):
@@ -83,7 +92,7 @@ def _keep(bundle_dir, cached):
     mask = os.umask(0)
     os.umask(mask)
     os.chmod(staging, 0o777 & ~mask)
-    shutil.copytree(bundle_dir, staging, dirs_exist_ok=True)
+    shutil.copytree(bundle_dir, staging, dirs_exist_ok=True, copy_function=_link)
     for name in os.listdir(parent):
         if not name.startswith(".baru-"):
             shutil.rmtree(os.path.join(parent, name), ignore_errors=True)

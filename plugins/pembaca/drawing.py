@@ -61,18 +61,29 @@ def _title_lines(title, width):
     return font, lines
 
 
+@functools.lru_cache(maxsize=4)
+def _background(site_name, size):
+    """What every card shares (colour, band, site name), drawn once: a
+    large archive draws thousands of cards."""
+    width, height = size
+    image = Image.new("RGB", size, BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, height - 16, width, height], fill=BAND)
+    site_font = _font(32)
+    text_width = width - 2 * MARGIN
+    draw.text(
+        (MARGIN, 64), _fit(site_name, site_font, text_width), font=site_font, fill=SITE
+    )
+    return image
+
+
 def draw_card(title, label, site_name, size=(1200, 630)):
     """An image of `size` with the site name, the title and a label line
     (e.g. the date), on the site's dark blue."""
     width, height = size
-    image = Image.new("RGB", size, BACKGROUND)
+    image = _background(site_name, tuple(size)).copy()
     draw = ImageDraw.Draw(image)
     text_width = width - 2 * MARGIN
-    draw.rectangle([0, height - 16, width, height], fill=BAND)
-    site_font = _font(32)
-    draw.text(
-        (MARGIN, 64), _fit(site_name, site_font, text_width), font=site_font, fill=SITE
-    )
     font, lines = _title_lines(" ".join(title.split()), text_width)
     line_height = round(font.size * 1.2)
     y = 150
