@@ -72,7 +72,8 @@ NOTES = (
     "tolok ukur foto. Baris «cache gambar hangat» juga menyimpan "
     "cache/bagikan (gambar bagikan).",
     "Puncak memori: ukuran resident terbesar satu proses (build atau salah "
-    "satu pekerjanya), bukan jumlahnya.",
+    "satu pekerjanya), bukan jumlahnya; diukur lewat bench/measure.py, yang "
+    "ukurannya sendiri (sekitar 11 MiB) menjadi batas bawah.",
     "Pelican polos: tanpa plugin, tema bawaan, artikel yang sama; "
     "bangun ulang menimpa output lama.",
 )
