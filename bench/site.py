@@ -119,13 +119,13 @@ def targets(report):
     growth = report["growth"]
     big = growth["sites"]["situs"] if growth else None
     rows = [
-        ("bangun dingin situs / Pelican dingin", "≤ 1,3×", 1.3,
+        ("bangun dingin situs / Pelican dingin", "≤ 1,3×", 1.3, "×",
          scenarios["dingin"]["situs"]["ratio"]),
-        ("tanpa perubahan situs / Pelican dingin", "≤ 0,4×", 0.4,
+        ("tanpa perubahan situs / Pelican dingin", "≤ 0,4×", 0.4, "×",
          scenarios["tanpa-perubahan"]["situs"]["ratio"]),
         (f"puncak memori situs, {growth['articles'][1] if growth else '5×'} artikel",
-         "≤ 400 MB", 400, big["peak_mib"] * 1.048576 if big else None),
-        ("pertumbuhan waktu situs 1×→5× artikel", "≤ 5,5×", 5.5,
+         "≤ 400 MB", 400, " MB", big["peak_mib"] * 1.048576 if big else None),
+        ("pertumbuhan waktu situs 1×→5× artikel", "≤ 5,5×", 5.5, "×",
          big["time_ratio"] if big else None),
     ]  # fmt: skip
     return [
@@ -134,9 +134,10 @@ def targets(report):
             "target": shown,
             "limit": limit,
             "value": value,
+            "unit": unit,
             "ok": None if value is None else value <= limit,
         }
-        for name, shown, limit, value in rows
+        for name, shown, limit, unit, value in rows
     ]
 
 
@@ -183,7 +184,7 @@ def format_table(report):
             mark, value = "–", "tidak diukur (pakai --growth)"
         else:
             mark = "✓" if target["ok"] else "✗"
-            value = _number(target["value"])
+            value = _number(target["value"]) + target["unit"]
         lines.append(f"- {mark} {target['name']}: {value} (target {target['target']})")
     lines += ["", *(f"Catatan: {note}" for note in report["notes"])]
     return "\n".join(lines)

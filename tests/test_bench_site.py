@@ -11,7 +11,17 @@ import statistics
 
 import pytest
 
-from bench.site import BASELINE, SCENARIOS, SITES, format_table, ratios, summarise
+from bench.site import (
+    BASELINE,
+    SCENARIOS,
+    SITES,
+    format_table,
+    growth_summary,
+    parameters,
+    ratios,
+    summarise,
+    targets,
+)
 from conftest import ROOT, copy_project, invoke
 
 
@@ -96,3 +106,28 @@ def test_summarise_and_ratios():
     assert row["median"] == 0.75
     assert row["ratio"] == 0.25
     assert row["peak_mib"] == 80
+
+
+def test_growth_and_targets_in_the_table():
+    """Growth is off at --quick size, so its part of the report is built here."""
+    rows = {
+        key: {site: summarise([2.0], [60]) for site in sites}
+        for key, _label, sites in SCENARIOS
+    }
+    rows["dingin"]["pelican"] = summarise([4.0], [50])
+    ratios(rows)
+    large = {"situs": summarise([12.0], [390]), "pelican": summarise([16.0], [80])}
+    report = {
+        "parameters": parameters(100, 2, 3, 5, 1, (10, 10)),
+        "notes": [],
+        "scenarios": rows,
+        "growth": growth_summary(rows["dingin"], large, 100),
+    }
+    report["targets"] = targets(report)
+    assert report["growth"]["sites"]["situs"]["time_ratio"] == 6.0
+    assert report["growth"]["sites"]["pelican"]["time_ratio"] == 4.0
+    assert [target["ok"] for target in report["targets"]] == [True, False, False, False]
+    table = format_table(report)
+    assert "| situs kita (invoke build) | 2,00 | 12,00 | 6,00× | 390 |" in table
+    assert "- ✗ puncak memori situs, 500 artikel: 408,94 MB (target ≤ 400 MB)" in table
+    assert "- ✓ bangun dingin situs / Pelican dingin: 0,50× (target ≤ 1,3×)" in table
