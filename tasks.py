@@ -374,25 +374,65 @@ def i18n(c):
     os.remove(pot)
 
 
+BENCH_RESULTS = os.path.join(ROOT, "bench", "results")
+BENCH_PARTS = {"site": "situs", "situs": "situs", "fotos": "foto", "foto": "foto"}
+
+
 @task(
     help={
+        "only": "jalankan satu bagian saja: `site` (situs) atau `fotos` (foto)",
+        "articles": "jumlah artikel contoh (bawaan 1000)",
+        "years": "jumlah tahun data YAML (bawaan 10)",
+        "kbks": "jumlah KBK per tahun (bawaan 20)",
         "photos": "jumlah foto 4000×3000 untuk mengukur waktu per foto",
         "runs": "berapa kali setiap skenario diulang (dilaporkan mediannya)",
-        "rebuild_photos": "jumlah foto di album untuk bangun ulang tanpa perubahan",
+        "rebuild_photos": "jumlah foto di album situs contoh (bawaan 500)",
+        "growth": "ikut ukur bangun dingin dengan 5× artikel (mati bila --quick)",
         "quick": "ukuran kecil untuk uji coba cepat",
+        "results_dir": "folder hasil JSON (bawaan: bench/results/)",
     }
 )
-def bench(c, photos=60, runs=3, rebuild_photos=500, quick=False):
-    """Ukur kecepatan pengolahan foto dibanding Pillow biasa, dalam satu run."""
-    from bench import images
+def bench(
+    c,
+    only="",
+    articles=1000,
+    years=10,
+    kbks=20,
+    photos=60,
+    runs=3,
+    rebuild_photos=500,
+    growth=True,
+    quick=False,
+    results_dir=BENCH_RESULTS,
+):
+    """Ukur kecepatan situs dibanding Pelican polos, lalu pengolahan foto."""
+    from bench import images, site
 
-    images.run(
-        photos=int(photos),
-        runs=int(runs),
-        rebuild_photos=int(rebuild_photos),
-        quick=quick,
-        results_dir=os.path.join(ROOT, "bench", "results"),
-    )
+    if only and only not in BENCH_PARTS:
+        raise Exit(f"`--only {only}` tidak dikenal; pakai `site` atau `fotos`.", code=1)
+    parts = {BENCH_PARTS[only]} if only else {"situs", "foto"}
+    photo_root = os.path.join(ROOT, "cache", "bench")
+    if "situs" in parts:
+        site.run(
+            articles=int(articles),
+            years=int(years),
+            kbks=int(kbks),
+            photos=int(rebuild_photos),
+            runs=int(runs),
+            growth=growth,
+            quick=quick,
+            results_dir=results_dir,
+            photo_root=photo_root,
+        )
+    if "foto" in parts:
+        images.run(
+            photos=int(photos),
+            runs=int(runs),
+            rebuild_photos=int(rebuild_photos),
+            quick=quick,
+            results_dir=results_dir,
+            photo_root=photo_root,
+        )
 
 
 @task(help={"args": "argumen tambahan untuk pytest"})

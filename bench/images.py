@@ -22,13 +22,25 @@ from galeri.cache import PhotoCache
 from galeri.pipeline import Job, run_jobs
 
 
-def make_photos(folder, count, size=(4000, 3000)):
-    """`count` distinct camera-sized JPEGs; one drawing, a different mark each."""
+def make_photos(folder, count, size=(4000, 3000), start=0):
+    """Camera-sized JPEGs number `start` to `start + count - 1` in `folder`.
+
+    One drawing with a different mark each, so every photo is distinct
+    and photo n is the same bytes whatever the count. Photos already in
+    `folder` are kept, so a persistent folder works as a cache: each file
+    is written under a temporary name and renamed when complete.
+    """
     os.makedirs(folder, exist_ok=True)
+    numbered = {
+        number: os.path.join(folder, f"foto-{number:04d}.jpg")
+        for number in range(start, start + count)
+    }
+    missing = {n: path for n, path in numbered.items() if not os.path.exists(path)}
+    if not missing:
+        return list(numbered.values())
     base = draw_photo(0, size, "FOTO CONTOH BENCHMARK")
     exif = camera_exif().tobytes()
-    paths = []
-    for number in range(count):
+    for number, path in missing.items():
         image = base.copy()
         draw = ImageDraw.Draw(image)
         x = (number * 97) % (size[0] - 400)
@@ -36,10 +48,15 @@ def make_photos(folder, count, size=(4000, 3000)):
             (x, size[1] // 2, x + 400, size[1] // 2 + 300), fill=(number % 256, 90, 160)
         )
         draw.text((x + 20, size[1] // 2 + 20), str(number), fill="white")
-        path = os.path.join(folder, f"foto-{number:04d}.jpg")
-        image.save(path, "JPEG", quality=90, exif=exif)
-        paths.append(path)
-    return paths
+        partial = path + ".tmp"
+        image.save(partial, "JPEG", quality=90, exif=exif)
+        os.replace(partial, path)
+    return list(numbered.values())
+
+
+def photo_cache(root, size):
+    """The folder under `root` (cache/bench/) that keeps photos of `size`."""
+    return os.path.join(root, f"foto-{size[0]}x{size[1]}")
 
 
 # The same qualities as galeri's defaults; WebP at Pillow's default effort.
@@ -124,14 +141,22 @@ def rebuild_cost(project_root, photo_paths, runs):
 
 
 def run(
-    photos=60, runs=3, rebuild_photos=500, workers=0, quick=False, results_dir=None
+    photos=60,
+    runs=3,
+    rebuild_photos=500,
+    workers=0,
+    quick=False,
+    results_dir=None,
+    photo_root=None,
 ):
+    """Time both pipelines; `photo_root` (cache/bench/) keeps the photos."""
     if quick:
         photos, runs, rebuild_photos = 6, 1, 20
     widths = (480, 960, 1600)
     report = {"photos": photos, "runs": runs, "cpus": os.cpu_count(), "scenarios": {}}
-    with tempfile.TemporaryDirectory(prefix="bench-foto-") as folder:
-        print(f"Membuat {max(photos, rebuild_photos)} foto 4000×3000 sintetis…")
+    with tempfile.TemporaryDirectory(prefix="bench-foto-") as scratch:
+        folder = photo_cache(photo_root, (4000, 3000)) if photo_root else scratch
+        print(f"Menyiapkan {max(photos, rebuild_photos)} foto 4000×3000 sintetis…")
         paths = make_photos(folder, max(photos, rebuild_photos))
         sample = paths[:photos]
         rows = [
