@@ -126,8 +126,9 @@ def build(settings_file, output_path, drafts=False, finish=None, **overrides):
         settings = load_settings(settings_file, **overrides)
         now = datetime.datetime.now(datetime.UTC)
         roots = inputs.input_roots(settings, settings_file)
-        key = inputs.inputs_key(settings, roots, extra=[finish is not None])
-        record_path = inputs.record_path(settings["CACHE_PATH"], output_path)
+        base = os.path.dirname(os.path.abspath(settings_file))
+        key = inputs.inputs_key(settings, roots, base, extra=[finish is not None])
+        record_path = versions.record_path(output_path)
         record = inputs.load_record(record_path)
         if finish is None and inputs.still_current(record, key, live, now):
             earlier = record["notes"]

@@ -19,7 +19,6 @@ import json
 import os
 from importlib import metadata
 
-RECORD_FOLDER = "build"
 # Libraries whose upgrade can change the output.
 LIBRARIES = (
     "pelican",
@@ -95,13 +94,17 @@ def library_versions():
     return versions
 
 
-def inputs_key(settings, roots, extra=()):
+def inputs_key(settings, roots, base, extra=()):
+    """The key of a build; file paths count relative to `base` (the project
+    folder), so a copied project with its output keeps its key."""
     digest = hashlib.sha256()
     for key in sorted(settings):
         if key not in VOLATILE_SETTINGS:
-            digest.update(f"{key}={stable(settings[key])}\n".encode())
+            text = stable(settings[key]).replace(base, ".")
+            digest.update(f"{key}={text}\n".encode())
     for path, size, mtime in file_states(roots):
-        digest.update(f"{path}\0{size}\0{mtime}\n".encode())
+        relative = os.path.relpath(path, base)
+        digest.update(f"{relative}\0{size}\0{mtime}\n".encode())
     for line in [*library_versions(), *map(str, extra)]:
         digest.update(f"{line}\n".encode())
     return digest.hexdigest()
@@ -124,11 +127,6 @@ def _aware(moment):
     if moment.tzinfo is None:
         return moment.replace(tzinfo=datetime.UTC)
     return moment
-
-
-def record_path(cache_path, output_path):
-    name = hashlib.sha256(output_path.encode()).hexdigest()[:16]
-    return os.path.join(cache_path, RECORD_FOLDER, f"{name}.json")
 
 
 def load_record(path):

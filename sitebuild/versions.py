@@ -5,6 +5,7 @@
         build-XXXXXXXX/   the live site
         build-YYYYYYYY/   a build in progress, or one that was killed
         .lock             held while a build runs
+        .inputs.json      what the live build was made from (sitebuild/inputs.py)
 
 A build writes a new folder in output.builds/ and goes live by replacing
 the `output` symlink with `os.replace`, which is atomic on POSIX: a reader
@@ -26,6 +27,7 @@ from contextlib import contextmanager
 
 PREFIX = "build-"
 LOCK = ".lock"
+RECORD = ".inputs.json"
 # Staging folders of the older rename-based build, beside output/.
 OLD_STAGING = ("-baru-", "-lama-")
 
@@ -53,6 +55,10 @@ def new_folder(output_path):
     # mkdtemp makes a private (0700) folder; the web server must read it.
     os.chmod(folder, 0o777 & ~_current_umask())
     return folder
+
+
+def record_path(output_path):
+    return os.path.join(builds_dir(output_path), RECORD)
 
 
 def live_folder(output_path):
@@ -86,7 +92,7 @@ def leftovers(output_path):
         found += [
             os.path.join(folder, name)
             for name in sorted(os.listdir(folder))
-            if name != LOCK and os.path.join(folder, name) != live
+            if name not in (LOCK, RECORD) and os.path.join(folder, name) != live
         ]
     parent, name = os.path.split(output_path)
     found += [

@@ -1,0 +1,205 @@
+"""Skipped and cached work never changes the result.
+
+After each kind of edit, a build that reuses the previous build (its
+inputs record, hard-linked pages, photo, card and search caches) must
+write exactly the files a cold build of the same sources writes.
+"""
+
+import datetime
+import gzip
+import os
+import shutil
+import time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PIL import Image
+
+from bench.photos import draw_photo
+from conftest import IGNORE, digest, invoke
+from sitebuild import inputs
+from sitebuild.build import UNCHANGED
+
+ARTICLE = "content/berita/2016/juara-gelar-budaya-kerja-2016.md"
+ALBUM = "content/galeri/gelar-2016"
+SOURCES = ("output", "output.builds", "cache")
+
+
+def _edit(project, relative, old, new):
+    path = Path(project) / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def edit_article(project):
+    _edit(project, ARTICLE, "keluar sebagai Juara I", "tampil sebagai Juara I")
+
+
+def remove_article(project):
+    (Path(project) / "content/berita/2017/profil-kbk-formasi.md").unlink()
+
+
+def edit_yaml(project):
+    _edit(project, "content/data/2016.yaml", "score: 88.4", "score: 88.5")
+
+
+def edit_album(project):
+    _edit(project, f"{ALBUM}/album.yaml", "Pembukaan acara (contoh)", "Acara dibuka")
+    photo = Path(project) / ALBUM / "pembukaan.jpg"
+    with Image.open(photo) as old:
+        size = old.size
+    draw_photo(99, size, "FOTO CONTOH BARU").save(photo, "JPEG", quality=85)
+
+
+def edit_template(project):
+    _edit(project, "theme/templates/base.html", "</footer>", "<p>Uji</p></footer>")
+
+
+def edit_setting(project):
+    _edit(
+        project,
+        "pelicanconf.py",
+        'SITESUBTITLE = "Berita',
+        'SITESUBTITLE = "Kabar',
+    )
+
+
+CHANGES = {
+    "artikel": edit_article,
+    "artikel dihapus": remove_article,
+    "yaml": edit_yaml,
+    "album": edit_album,
+    "template": edit_template,
+    "pengaturan": edit_setting,
+}
+
+
+def build(project):
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def comparable(folder):
+    """What the output says, with the search bundle read for its content:
+    Pagefind names its index files differently on every run, even for the
+    same pages, so its fragments (one per page: URL, text, filters) are
+    compared decompressed, and its index files by count."""
+    files = digest(folder)
+    bundle = {k: v for k, v in files.items() if k.startswith("pagefind/")}
+    rest = {k: v for k, v in files.items() if k not in bundle}
+    fragments = sorted(
+        gzip.decompress((Path(folder) / name).read_bytes())
+        for name in bundle
+        if name.startswith("pagefind/fragment/")
+    )
+    hashed = ("pagefind/fragment/", "pagefind/index/", "pagefind/filter/")
+    assets = {k: v for k, v in bundle.items() if not k.startswith(hashed)}
+    assets = {k: v for k, v in assets.items() if not k.endswith((".pf_meta", ".json"))}
+    counts = {p: sum(k.startswith(p) for k in bundle) for p in hashed}
+    return rest, fragments, assets, counts
+
+
+def cold_copy(project, dest):
+    """The sources of `project` without its output or caches."""
+    shutil.copytree(
+        project,
+        dest,
+        ignore=shutil.ignore_patterns(*SOURCES, "__pycache__", "*.pyc"),
+        symlinks=True,
+    )
+    return dest
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_warm_build_after_a_change_equals_a_cold_build(change, project, tmp_path):
+    before = digest(project / "output")
+    CHANGES[change](project)
+    result = build(project)
+    assert UNCHANGED not in result.stdout
+    warm = digest(project / "output")
+    assert warm != before, "the change does not show in the output"
+
+    cold = cold_copy(project, tmp_path / "cold")
+    build(cold)
+    warm_output = comparable(project / "output")
+    cold_output = comparable(cold / "output")
+    assert cold_output[0] == warm_output[0]  # every page, feed, image, download
+    assert cold_output[1] == warm_output[1]  # what the search index holds
+    assert cold_output[2:] == warm_output[2:]
+
+
+def test_a_build_with_nothing_changed_is_skipped(project):
+    live = os.path.realpath(project / "output")
+    before = digest(project / "output")
+    result = build(project)
+    assert UNCHANGED in result.stdout
+    assert os.path.realpath(project / "output") == live
+    assert digest(project / "output") == before
+
+
+def test_unchanged_pages_are_linked_not_written(project):
+    """A touched file rebuilds the site, but the pages whose bytes did not
+    change are the same files (hard links) as in the previous version."""
+    page = project / "output/gelar/2016/index.html"
+    inode = page.stat().st_ino
+    (project / ARTICLE).touch()
+    result = build(project)
+    assert UNCHANGED not in result.stdout
+    assert page.stat().st_ino == inode
+    edited = project / "output/berita/2016/juara-gelar-budaya-kerja-2016/index.html"
+    edit_article(project)
+    build(project)
+    assert "tampil sebagai Juara I" in edited.read_text(encoding="utf-8")
+
+
+def test_an_article_dated_a_moment_ahead_appears_on_the_next_build(project):
+    moment = datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=3)
+    (project / "content/berita/2017/segera.md").write_text(
+        "Title: Berita Segera Terbit\n"
+        f"Date: {moment:%Y-%m-%d %H:%M:%S}+00:00\n\nIsi.\n",
+        encoding="utf-8",
+    )
+    year = moment.astimezone(ZoneInfo("Asia/Jakarta")).year
+    page = project / f"output/berita/{year}/berita-segera-terbit/index.html"
+    build(project)
+    assert not page.exists()
+    remaining = (moment - datetime.datetime.now(datetime.UTC)).total_seconds()
+    if remaining > 0:
+        time.sleep(remaining + 0.5)
+    result = build(project)  # no file changed, but the date has come
+    assert UNCHANGED not in result.stdout
+    assert page.exists()
+
+
+def test_the_inputs_key_follows_files_settings_and_ignores_the_copy(tmp_path):
+    base = tmp_path / "a"
+    (base / "content").mkdir(parents=True)
+    (base / "content/x.md").write_text("x", encoding="utf-8")
+    settings = {"PATH": str(base / "content"), "SITENAME": "A", "OUTPUT_PATH": "o1"}
+    roots = [str(base / "content")]
+    key = inputs.inputs_key(settings, roots, str(base))
+
+    copy = tmp_path / "b"
+    shutil.copytree(base, copy, ignore=IGNORE)  # copy2 keeps mtimes
+    moved = {**settings, "PATH": str(copy / "content"), "OUTPUT_PATH": "o2"}
+    assert inputs.inputs_key(moved, [str(copy / "content")], str(copy)) == key
+
+    assert inputs.inputs_key({**settings, "SITENAME": "B"}, roots, str(base)) != key
+    (base / "content/x.md").write_text("xy", encoding="utf-8")
+    assert inputs.inputs_key(settings, roots, str(base)) != key
+
+
+def test_a_record_holds_only_until_the_next_release():
+    now = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    record = {"key": "k", "folder": "build-1", "next_release": None, "notes": []}
+    assert inputs.still_current(record, "k", "/x/build-1", now)
+    assert not inputs.still_current(record, "other", "/x/build-1", now)
+    assert not inputs.still_current(record, "k", "/x/build-2", now)
+    assert not inputs.still_current(record, "k", None, now)
+    soon = {**record, "next_release": (now + datetime.timedelta(hours=1)).isoformat()}
+    assert inputs.still_current(soon, "k", "/x/build-1", now)
+    later = now + datetime.timedelta(hours=2)
+    assert not inputs.still_current(soon, "k", "/x/build-1", later)
