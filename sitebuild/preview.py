@@ -21,6 +21,7 @@ reloaded in-process: the fast path stays off until livereload restarts.
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -295,6 +296,7 @@ class Preview:
         self._stale = True
         self._code_changed = False
         self._stopping = False
+        self._building = None  # the running full build's process
         # Pages the fast path wrote while a full build was running: that
         # build read the older text, so they are written again after it.
         self._since_build = {}
@@ -312,6 +314,10 @@ class Preview:
         with self._wake:
             self._stopping = True
             self._wake.notify_all()
+        building = self._building
+        if building is not None and building.poll() is None:
+            # Safe at any moment: a build goes live only when it is complete.
+            building.terminate()
         self.site.close()
 
     def _watch_loop(self):
@@ -409,9 +415,15 @@ class Preview:
 
     def _full_build(self):
         started = time.monotonic()
-        result = subprocess.run(self.build_command, cwd=self.root, check=False)
+        with self._wake:
+            if self._stopping:
+                return
+            self._building = subprocess.Popen(self.build_command, cwd=self.root)
+        returncode = self._building.wait()
         took = seconds(time.monotonic() - started)
-        if result.returncode != 0:
+        if self._stopping:
+            return
+        if returncode != 0:
             self.say(
                 f"Pembangunan lengkap gagal ({took} s); pratinjau tetap "
                 "menampilkan hasil terakhir yang berhasil."
@@ -440,6 +452,10 @@ class Preview:
         self.say(f"Pratinjau cepat siap ({took} s).")
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def serve(preview, host, port, root):
     """Serve `root` with livereload; browsers reload when `preview` says.
 
@@ -463,6 +479,8 @@ def serve(preview, host, port, root):
             preview.reload = lambda path: loop.add_callback(
                 LiveReloadHandler.reload_waiters, path
             )
+            # Stop cleanly (and stop a running full build) on SIGTERM too.
+            signal.signal(signal.SIGTERM, _interrupt)
             preview.start()
             return True  # no polling by livereload
 
