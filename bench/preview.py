@@ -81,8 +81,9 @@ class Livereload:
             time.sleep(0.02)
 
     def stop(self):
-        os.killpg(self.process.pid, signal.SIGTERM)
-        self.process.wait(timeout=60)
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=60)
 
 
 def time_edit(article_path, page, sentence, timeout=60):
