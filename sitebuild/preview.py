@@ -26,6 +26,7 @@ import subprocess
 import tempfile
 import threading
 import time
+import traceback
 from functools import partial
 from itertools import chain
 
@@ -42,8 +43,6 @@ from sitebuild.build import (
     read_site,
     reporting,
 )
-
-logger = logging.getLogger(__name__)
 
 # Every list of ArticlesGenerator that holds Article objects.
 ARTICLE_LISTS = (
@@ -301,7 +300,6 @@ class Preview:
         # build read the older text, so they are written again after it.
         self._since_build = {}
         self._known = watching.snapshot(self.watched)
-        self.builds_done = 0
 
     # Threads -------------------------------------------------------------
 
@@ -333,7 +331,8 @@ class Preview:
             try:
                 self.changed(modified, added, removed)
             except Exception:
-                logger.exception("Pratinjau cepat gagal")
+                # A bug must not stop the preview: tell it, then build fully.
+                traceback.print_exc()
                 self.say(
                     "Pratinjau cepat gagal karena kesalahan program (lihat di atas); "
                     "pembangunan lengkap tetap dijalankan."
@@ -432,7 +431,6 @@ class Preview:
         with self._state:
             for save_as, html in self._since_build.items():
                 write_page(self.output_path, save_as, html)
-        self.builds_done += 1
         self.say(f"Pembangunan lengkap selesai dalam {took} s; halaman dimuat ulang.")
         self.reload("*")
 
