@@ -97,6 +97,9 @@ class WarmSite:
         self.articles = next(
             g for g in self.generators if hasattr(g, "generate_articles")
         )
+        # Compile the article templates now, not on the first saved edit.
+        for name in {article.template for article in self._all_articles()}:
+            self.articles.get_template(name)
 
     def article_at(self, path):
         """The article or draft read from `path`, or None."""
