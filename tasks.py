@@ -201,22 +201,28 @@ def _removed_message(removed, target):
     }
 )
 def livereload(c, port=8000, bind="127.0.0.1", drafts=True, output=OUTPUT):
-    """Pratinjau yang membangun ulang dan memuat ulang peramban saat berkas berubah."""
-    from livereload import Server
+    """Pratinjau yang membangun ulang dan memuat ulang peramban saat berkas berubah.
+
+    Artikel yang disimpan tampil dalam waktu kurang dari sedetik (pratinjau
+    cepat); pembangunan lengkap menyusul di latar belakang.
+    """
+    from sitebuild.preview import Preview
+    from sitebuild.preview import serve as serve_preview
 
     command = [sys.executable, "-m", "invoke", "build", "--output", output]
     if drafts:
         command.append("--drafts")
-
-    def rebuild():
-        subprocess.run(command, cwd=ROOT, check=False)
-
-    rebuild()
-    server = Server()
-    for watched in ("content", "theme", "plugins", "pelicanconf.py"):
-        server.watch(os.path.join(ROOT, watched), rebuild)
+    preview = Preview(
+        ROOT,
+        SETTINGS,
+        output,
+        command,
+        site_url=f"http://{bind}:{port}",
+        drafts=drafts,
+    )
+    subprocess.run(command, cwd=ROOT, check=False)
     try:
-        server.serve(root=output, host=bind, port=int(port), open_url_delay=None)
+        serve_preview(preview, bind, port, output)
     except OSError as error:
         raise Exit(_port_taken(bind, port, error, "livereload"), code=1) from None
 

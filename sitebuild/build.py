@@ -89,21 +89,43 @@ def _fail_on(handler, error=None):
         raise BuildFailed(format_report(found))
 
 
+@contextmanager
+def reporting(settings):
+    """Run the body like a build: raise BuildFailed on any problem or log.
+
+    Yields the log collector; its `generators` are those of the Pelican
+    run inside, once all of them have read their content.
+    """
+    with _collecting(settings) as handler:
+        try:
+            yield handler
+        except ContentError as error:
+            _fail_on(handler, error)
+        _fail_on(handler)
+
+
 def _run_checked(settings, action, generators=None):
     """Run `action(pelican)`; raise BuildFailed on any problem or log.
 
     Returns the plugins' notes for the editor; `generators`, when given, is
     filled with the generators that ran.
     """
-    with _collecting(settings) as handler:
-        try:
-            action(Pelican(settings))
-        except ContentError as error:
-            _fail_on(handler, error)
-        _fail_on(handler)
-        if generators is not None:
-            generators.extend(handler.generators)
-        return _editor_notes(handler.generators)
+    with reporting(settings) as handler:
+        action(Pelican(settings))
+    if generators is not None:
+        generators.extend(handler.generators)
+    return _editor_notes(handler.generators)
+
+
+def read_site(settings):
+    """Read all content and data like `validate`, and keep the result.
+
+    Returns the generators, sharing one context, as they stand before
+    rendering: what a warm preview (sitebuild/preview.py) renders from.
+    """
+    with reporting(settings) as handler:
+        _context_phase(Pelican(settings))
+    return handler.generators
 
 
 def build(settings_file, output_path, drafts=False, finish=None, **overrides):

@@ -202,22 +202,42 @@ class GaleriGenerator(Generator):
         raise_if_any(problems)
 
     def _rewrite_inline(self):
+        for document, photos in self.inline_photos:
+            self._rewrite_document(document, photos)
+
+    def _rewrite_document(self, document, photos):
         template = self.env.get_template("partials/picture.html")
         sizes = self.settings["GALERI_INLINE_SIZES"]
-        for document, photos in self.inline_photos:
-            count = itertools.count()
+        count = itertools.count()
 
-            def markup_for(img, photos=photos, count=count):
-                photo = photos.get(img.get("src", ""))
-                if photo is None:
-                    return None
-                photo.alt = img.get("alt", "")
-                eager = next(count) == 0  # the first image is likely in view
-                return template.render(
-                    photo=photo, sizes=sizes, lazy=not eager, extra_class="isi-foto"
-                ).strip()
+        def markup_for(img):
+            photo = photos.get(img.get("src", ""))
+            if photo is None:
+                return None
+            photo.alt = img.get("alt", "")
+            eager = next(count) == 0  # the first image is likely in view
+            return template.render(
+                photo=photo, sizes=sizes, lazy=not eager, extra_class="isi-foto"
+            ).strip()
 
-            document._content = inline.replace_images(document._content, markup_for)
+        document._content = inline.replace_images(document._content, markup_for)
+
+    def refresh_document(self, document, previous):
+        """Place photos and the album in one re-read article as
+        generate_context did (the warm preview's fast path, see
+        sitebuild/preview.py). False when the article now needs photo
+        work or another album: only a full build does that."""
+        photos = next((p for d, p in self.inline_photos if d is previous), {})
+        sources = inline.local_image_sources(
+            document._content, os.path.dirname(document.source_path), self.path
+        )
+        name = document.metadata.get("galeri")
+        if set(sources) != set(photos) or name != previous.metadata.get("galeri"):
+            return False
+        document.album = previous.album
+        if photos:
+            self._rewrite_document(document, photos)
+        return True
 
     # Output --------------------------------------------------------------
 

@@ -48,13 +48,9 @@ class GelarGenerator(Generator):
 
     def _attach_articles(self):
         archive = self.archive
-        pattern, owners = (None, {})
+        self._mentions = (None, {})
         if self.settings["GELAR_LINK_MENTIONS"]:
-            pattern, owners = mention_index(archive.kbk_list)
-        site_url = self.settings["SITEURL"]
-
-        def url_for(kbk_id):
-            return f"{site_url}/{archive.kbks[kbk_id].url}"
+            self._mentions = mention_index(archive.kbk_list)
 
         problems = []
         published = list(self.context.get("articles", ()))
@@ -62,13 +58,7 @@ class GelarGenerator(Generator):
             self.context.get("hidden_articles", ())
         )
         for article in published + others:
-            edition, kbk_ids, sample, found = self._resolve(article)
-            problems.extend(found)
-            html, mentioned = link_mentions(article._content, pattern, owners, url_for)
-            article._content = html
-            article.gelar_edition = edition
-            article.sample = sample
-            article.kbks = [archive.kbks[i] for i in dict.fromkeys(kbk_ids + mentioned)]
+            problems.extend(self._link_article(article))
         raise_if_any(problems)
 
         for article in sorted(published, key=lambda a: a.date, reverse=True):
@@ -76,6 +66,31 @@ class GelarGenerator(Generator):
                 article.gelar_edition.articles.append(article)
             for kbk in article.kbks:
                 kbk.articles.append(article)
+
+    def _link_article(self, article):
+        """Set the article's edition and KBKs and link KBK mentions in its
+        text; returns the problems found in its metadata."""
+        archive = self.archive
+        site_url = self.settings["SITEURL"]
+
+        def url_for(kbk_id):
+            return f"{site_url}/{archive.kbks[kbk_id].url}"
+
+        edition, kbk_ids, sample, found = self._resolve(article)
+        pattern, owners = self._mentions
+        html, mentioned = link_mentions(article._content, pattern, owners, url_for)
+        article._content = html
+        article.gelar_edition = edition
+        article.sample = sample
+        article.kbks = [archive.kbks[i] for i in dict.fromkeys(kbk_ids + mentioned)]
+        return found
+
+    def refresh_document(self, document, previous):
+        """Link one re-read article as generate_context did (the warm
+        preview's fast path, see sitebuild/preview.py). The lists of the
+        edition and KBK pages stay as they were until the next full read."""
+        raise_if_any(self._link_article(document))
+        return True
 
     def _resolve(self, article):
         path = display_path(article.source_path)
