@@ -76,7 +76,7 @@ def test_parameters_and_targets(bench_run):
     assert parameters["pelican"].count(".") >= 1
     assert report["growth"] is None  # --quick measures no growth
     targets = {target["name"]: target for target in report["targets"]}
-    assert len(targets) == 4
+    assert len(targets) == 5
     for target in targets.values():
         if target["value"] is None:
             assert target["ok"] is None
@@ -84,6 +84,11 @@ def test_parameters_and_targets(bench_run):
             assert target["ok"] == (target["value"] <= target["limit"])
     cold = report["scenarios"]["dingin"]["situs"]["ratio"]
     assert targets["bangun dingin situs / Pelican dingin"]["value"] == cold
+    preview = report["preview"]
+    assert len(preview["runs"]) == 2 and all(s > 0 for s in preview["runs"])
+    assert preview["median"] == statistics.median(preview["runs"])
+    name = "pratinjau hangat: simpan artikel → halaman tertulis (median)"
+    assert targets[name]["value"] == preview["median"]
 
 
 def test_table_is_printed_and_nothing_written_into_the_project(bench_run):
@@ -126,7 +131,8 @@ def test_growth_and_targets_in_the_table():
     report["targets"] = targets(report)
     assert report["growth"]["sites"]["situs"]["time_ratio"] == 6.0
     assert report["growth"]["sites"]["pelican"]["time_ratio"] == 4.0
-    assert [target["ok"] for target in report["targets"]] == [True, False, False, False]
+    ok = [target["ok"] for target in report["targets"]]
+    assert ok == [True, False, False, False, None]  # no preview measured here
     table = format_table(report)
     assert "| situs kita (invoke build) | 2,00 | 12,00 | 6,00× | 390 |" in table
     assert "- ✗ puncak memori situs, 500 artikel: 408,94 MB (target ≤ 400 MB)" in table
