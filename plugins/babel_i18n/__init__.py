@@ -54,10 +54,15 @@ def _as_date(value):
 
 
 def make_filters(locale):
+    # Remembered: an archive shows the same few thousand dates on many pages.
+    @functools.lru_cache(maxsize=8192)
+    def _formatted(day, style):
+        return format_date(day, DATE_FORMATS[style], locale=locale)
+
     def tanggal(value, style="long"):
         if value is None:
             return ""
-        return format_date(_as_date(value), DATE_FORMATS[style], locale=locale)
+        return _formatted(_as_date(value), style)
 
     def angka(value):
         if value is None:

@@ -13,6 +13,7 @@ import functools
 from pelican import signals
 from pelican.readers import MarkdownReader
 
+from . import urls
 from .reader import PreparedMarkdownReader, prepare
 from .writer import ParallelWriter, processes
 
@@ -26,6 +27,7 @@ DEFAULTS = {
 
 
 def _initialized(pelican):
+    urls.forget()  # in case an earlier build in this process failed midway
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
 
@@ -41,7 +43,13 @@ def _article_generator_init(generator):
 
 
 def _get_writer(pelican):
+    # Pelican asks for the writer once everything is read: URLs are final.
+    urls.remember()
     return ParallelWriter
+
+
+def _finalized(pelican):
+    urls.forget()
 
 
 def _flushing(generate_output):
@@ -65,4 +73,5 @@ def register():
     signals.readers_init.connect(_readers_init)
     signals.article_generator_init.connect(_article_generator_init)
     signals.get_writer.connect(_get_writer)
+    signals.finalized.connect(_finalized)
     signals.all_generators_finalized.connect(_all_generators_finalized)

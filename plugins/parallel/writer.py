@@ -22,7 +22,6 @@ import logging
 import os
 import pickle
 import sys
-import tempfile
 import traceback
 from multiprocessing import Lock, RawValue
 
@@ -228,16 +227,19 @@ class ParallelWriter(Writer):
         if self.previous and self._link_if_same(path, data):
             self.linked += 1
             return
-        folder = os.path.dirname(path)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tulis-")
-        try:
-            with os.fdopen(handle, "wb") as out:
+        if not os.path.lexists(path):
+            # A new file in this build's own folder: nothing to protect.
+            with open(path, "xb") as out:
                 out.write(data)
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, path)
-        except BaseException:
-            _remove(temporary)
-            raise
+        else:  # it may be a link into an older build: replace, never rewrite
+            temporary = f"{path}.{os.getpid()}.tmp"
+            try:
+                with open(temporary, "wb") as out:
+                    out.write(data)
+                os.replace(temporary, path)
+            except BaseException:
+                _remove(temporary)
+                raise
         self.written += 1
 
     def _link_if_same(self, path, data):
