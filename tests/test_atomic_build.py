@@ -74,7 +74,7 @@ def test_a_killed_build_leaves_the_old_output_byte_identical(project, sig):
     result = invoke(project, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (output / "berita/2017/berita-tambahan-0/index.html").exists()
-    assert builds(project) == [".lock", output.resolve().name]
+    assert builds(project) == [".inputs.json", ".lock", output.resolve().name]
     assert [p.name for p in project.iterdir() if p.name.startswith(".output-")] == []
 
 
@@ -109,7 +109,8 @@ def test_a_plain_output_folder_is_replaced_by_a_versioned_one(built_project, tmp
     assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "output").is_symlink()
     assert (project / "output/index.html").exists()
-    assert builds(project) == [".lock", (project / "output").resolve().name]
+    live = (project / "output").resolve().name
+    assert builds(project) == [".inputs.json", ".lock", live]
     assert not (project / ".output-baru-abc123").exists()
 
 

@@ -432,8 +432,11 @@ def test_unchanged_pages_keep_the_same_search_index(project):
         (project / "output/kbk").stat().st_mode & 0o777
     ), "the bundle is as readable as the pages"
 
+    # A touched file makes a real build (not a skipped one) of the same pages.
+    (project / "content/berita/2015/gelar-budaya-kerja-2015.md").touch()
     result = invoke(project, "build")
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "Tidak ada berkas yang berubah" not in result.stdout
     assert digest(bundle) == first, "same pages, same files: nothing to upload"
 
     article = project / "content/berita/2015/gelar-budaya-kerja-2015.md"
@@ -444,6 +447,31 @@ def test_unchanged_pages_keep_the_same_search_index(project):
     result = invoke(project, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     assert digest(bundle) != first
+
+
+def test_pagefind_is_given_every_page_that_marks_text_to_index(demo_site):
+    """The glob that spares Pagefind the listing pages must still cover
+    every page a template marks with data-pagefind-body."""
+    from sitebuild.build import load_settings
+    from sitebuild.search import indexed_glob
+
+    glob = indexed_glob(load_settings(str(ROOT / "pelicanconf.py")))
+    alternatives = glob.strip("{}").split(",")
+    pattern = re.compile(
+        "|".join(re.escape(a).replace(r"\*", "[^/]*") for a in alternatives)
+    )
+    marked, given = set(), set()
+    for path in Path(demo_site).rglob("*.html"):
+        relative = path.relative_to(demo_site).as_posix()
+        if pattern.fullmatch(relative):
+            given.add(relative)
+        if "data-pagefind-body" in path.read_text(encoding="utf-8"):
+            marked.add(relative)
+    assert {"berita/2015/gelar-budaya-kerja-2015/index.html", "kbk/formasi/index.html",
+            "gelar/2017/index.html", "galeri/gelar-2016/index.html",
+            "tentang/index.html"} <= marked  # fmt: skip
+    assert marked <= given
+    assert not any(p.startswith(("tag/", "kategori/", "halaman/")) for p in given)
 
 
 # Sitemap ---------------------------------------------------------------------

@@ -171,8 +171,10 @@ class ParallelWriter(Writer):
         if failure is not None:
             raise failure
 
-    def _work(self, calls, counter, lock):
+    def _work(self, calls, counter, lock, parent=None):
         while True:
+            if parent is not None and os.getppid() != parent:
+                os._exit(1)  # the build was killed: stop writing into its folder
             with lock:
                 index = counter.value
                 counter.value += 1
@@ -187,6 +189,7 @@ class ParallelWriter(Writer):
 
     def _fork(self, calls, counter, lock):
         reader, writer = os.pipe()
+        parent = os.getpid()
         pid = os.fork()
         if pid:
             os.close(writer)
@@ -198,7 +201,7 @@ class ParallelWriter(Writer):
         report = {"records": records.items, "error": None, "counts": (0, 0)}
         self.written = self.linked = 0  # count only this child's files
         try:
-            self._work(calls, counter, lock)
+            self._work(calls, counter, lock, parent)
         except BaseException as error:
             report["error"] = _portable(error)
         report["counts"] = (self.written, self.linked)
