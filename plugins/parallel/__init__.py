@@ -14,7 +14,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 
 from . import urls
-from .reader import PreparedMarkdownReader, prepare
+from .reader import PreparedMarkdownReader, finish, prepare
 from .writer import ParallelWriter, processes
 
 DEFAULTS = {
@@ -40,6 +40,10 @@ def _readers_init(readers):
 
 def _article_generator_init(generator):
     prepare(generator, processes(generator.settings))
+
+
+def _article_generator_finalized(generator):
+    finish(generator)
 
 
 def _get_writer(pelican):
@@ -72,6 +76,7 @@ def register():
     signals.initialized.connect(_initialized)
     signals.readers_init.connect(_readers_init)
     signals.article_generator_init.connect(_article_generator_init)
+    signals.article_generator_finalized.connect(_article_generator_finalized)
     signals.get_writer.connect(_get_writer)
     signals.finalized.connect(_finalized)
     signals.all_generators_finalized.connect(_all_generators_finalized)

@@ -1,14 +1,15 @@
 """Markdown articles converted on every core before Pelican reads them.
 
 Converting Markdown is most of the time Pelican spends reading. When the
-articles generator starts, `prepare()` converts every article in forked
-processes and hands back plain text (HTML and the raw metadata lines), so
-nothing but strings crosses between processes. Pelican then reads each
-file as usual through `PreparedMarkdownReader`, which takes the ready HTML
-instead of converting again and runs Pelican's own metadata processing
-(dates, categories, tags) in the main process. A file that fails to
-convert in a worker is simply read again the normal way, so its error is
-reported exactly as Pelican reports it.
+articles generator starts, `prepare()` hands every article to forked
+processes, which send back plain text (HTML and the raw metadata lines):
+nothing but strings crosses between processes. The main process goes on
+meanwhile (the other generators start, the first articles are read).
+Pelican reads each file as usual through `PreparedMarkdownReader`, which
+takes the ready HTML instead of converting again and runs Pelican's own
+metadata processing (dates, categories, tags) in the main process. A file
+that fails to convert in a worker is simply read again the normal way, so
+its error is reported exactly as Pelican reports it.
 """
 
 import multiprocessing
@@ -19,6 +20,8 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
+# Below this many articles, starting workers costs more than it saves.
+MIN_FILES = 40
 _SETTINGS = {}  # for the forked workers: set just before the pool starts
 
 
@@ -43,10 +46,31 @@ class _Converted:
 class PreparedMarkdownReader(MarkdownReader):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.prepared = {}
+        self.prepared = {}  # path -> converted text
+        self.coming = {}  # path -> future of the batch that converts it
+        self.pool = None
+
+    def _ready(self, source_path):
+        future = self.coming.pop(source_path, None)
+        if future is not None:
+            try:
+                for path, ready in future.result():
+                    self.coming.pop(path, None)
+                    if ready is not None:
+                        self.prepared[path] = ready
+            except Exception:  # a worker died: read it the normal way
+                pass
+        return self.prepared.pop(source_path, None)
+
+    def close(self):
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = None
+        self.coming.clear()
+        self.prepared.clear()
 
     def read(self, source_path):
-        ready = self.prepared.pop(source_path, None)
+        ready = self._ready(source_path)
         if ready is None:
             return super().read(source_path)
         content, meta, formatted = ready
@@ -76,8 +100,8 @@ def convert(path, settings):
         return None
 
 
-def _convert_in_worker(path):
-    return path, convert(path, _SETTINGS)
+def _convert_batch(paths):
+    return [(path, convert(path, _SETTINGS)) for path in paths]
 
 
 def prepare(generator, processes):
@@ -91,7 +115,7 @@ def prepare(generator, processes):
         return
     paths = [
         os.path.abspath(os.path.join(generator.path, relative))
-        for relative in generator.get_files(
+        for relative in generator.get_files(  # a set: Pelican's order
             generator.settings["ARTICLE_PATHS"],
             exclude=generator.settings["ARTICLE_EXCLUDES"],
             extensions=reader.file_extensions,
@@ -99,16 +123,27 @@ def prepare(generator, processes):
     ]
     # Files Pelican's own content cache already holds need no work.
     paths = [p for p in paths if readers.get_cached_data(p, None) is None]
-    if len(paths) < 2 * processes:
+    if len(paths) < MIN_FILES:
         return
     _SETTINGS.clear()
     _SETTINGS.update(
         MARKDOWN=reader.settings["MARKDOWN"],
         FORMATTED_FIELDS=reader.settings["FORMATTED_FIELDS"],
     )
+    # Batches in Pelican's reading order (the same set, iterated alike), so
+    # the first files it asks for are the first ones ready; it reads,
+    # checks and links them while the workers convert the rest.
     context = multiprocessing.get_context("fork")
-    chunk = max(1, len(paths) // (processes * 8))
-    with ProcessPoolExecutor(processes, mp_context=context) as pool:
-        for path, ready in pool.map(_convert_in_worker, paths, chunksize=chunk):
-            if ready is not None:
-                reader.prepared[path] = ready
+    size = max(1, len(paths) // (processes * 8))
+    reader.pool = ProcessPoolExecutor(processes, mp_context=context)
+    for start in range(0, len(paths), size):
+        batch = paths[start : start + size]
+        future = reader.pool.submit(_convert_batch, batch)
+        reader.coming.update(dict.fromkeys(batch, future))
+
+
+def finish(generator):
+    """Stop the workers once the articles are read."""
+    for reader in generator.readers.readers.values():
+        if isinstance(reader, PreparedMarkdownReader):
+            reader.close()

@@ -30,6 +30,10 @@ from pelican.writers import FileOverwriteFailedError, Writer
 logger = logging.getLogger(__name__)
 
 
+# Below this many pages in one generator, forking costs more than it saves.
+MIN_CALLS = 40
+
+
 def processes(settings):
     """How many processes render or convert: PARALLEL_PROCESSES, 0 = cores."""
     return settings.get("PARALLEL_PROCESSES") or os.cpu_count() or 1
@@ -150,7 +154,7 @@ class ParallelWriter(Writer):
             self.current = None
 
     def _render_all(self, calls):
-        processes = max(1, min(self.processes, len(calls)))
+        processes = self.processes if len(calls) >= MIN_CALLS else 1
         if processes == 1:
             for index in range(len(calls)):
                 self._render(calls, index)
