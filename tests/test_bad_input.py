@@ -225,5 +225,5 @@ def test_bad_input_fails_clearly_and_keeps_the_old_site(project, case):
     leftovers = [p.name for p in project.iterdir() if p.name.startswith(".output-")]
     assert leftovers == []
     builds = sorted(p.name for p in (project / "output.builds").iterdir())
-    assert builds == [".lock", (project / "output").resolve().name]
+    assert builds == [".inputs.json", ".lock", (project / "output").resolve().name]
     assert not (project / "pwned").exists()
