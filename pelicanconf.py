@@ -5,6 +5,8 @@ plugins/gelar/settings.py and plugins/babel_i18n/__init__.py; set one here
 only to change it.
 """
 
+from jinja2 import FileSystemBytecodeCache
+
 AUTHOR = "Humas Pemkab Magetan"
 SITENAME = "Arsip Gelar Budaya Kerja Kabupaten Magetan"
 SITESUBTITLE = "Berita dan hasil Gelar Budaya Kerja Pemerintah Kabupaten Magetan"
@@ -36,6 +38,9 @@ JINJA_ENVIRONMENT = {
     # Text from YAML and metadata is always escaped; article HTML is
     # marked safe explicitly in the templates.
     "autoescape": True,
+    # Compiled templates are kept (in the system's temporary folder, keyed
+    # by each template's text): every generator compiles its own copy.
+    "bytecode_cache": FileSystemBytecodeCache(),
 }
 
 # One language only: equal slugs are a collision, not a translation.

@@ -25,6 +25,7 @@ import sys
 import traceback
 from multiprocessing import Lock, RawValue
 
+from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 logger = logging.getLogger(__name__)
@@ -103,9 +104,22 @@ class ParallelWriter(Writer):
         self.pending.append((name, template, context, args, kwargs))
         self.current, self.replaying = index, True
         try:
-            super().write_file(name, _Blank(), context, *args, **kwargs)
+            if args or self._paginates(kwargs):
+                super().write_file(name, _Blank(), context, *args, **kwargs)
+            else:  # one page at `name`: the bookkeeping without the replay
+                path = sanitised_join(self.output_path, name)
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                self._open_w(path, "utf-8", kwargs.get("override_output", False))
         finally:
             self.replaying = False
+
+    def _paginates(self, kwargs):
+        """Whether Pelican's write_file would split this call into pages."""
+        paginated = kwargs.get("paginated")
+        if paginated is None:
+            paginated = [key for key in kwargs if key in ("articles", "dates")]
+        templates = self.settings["PAGINATED_TEMPLATES"]
+        return bool(paginated) and kwargs.get("template_name") in templates
 
     def _open_w(self, filename, encoding, override=False):
         if self.rendering:

@@ -4,6 +4,8 @@ Pure functions over Pelican article objects (read: date, kbks,
 gelar_edition, tags); the generator stores their results on the articles.
 """
 
+import heapq
+
 # How much one shared thing counts towards relatedness.
 WEIGHTS = {"kbk": 3, "edition": 2, "tag": 1}
 
@@ -43,24 +45,25 @@ def related_all(articles, count):
     Through an index of subject -> articles, so an article is compared only
     with those that share something with it, not with the whole archive.
     """
+    about = {id(article): subjects(article) for article in articles}
     index = {}
     for article in articles:
-        for subject, _weight in subjects(article):
+        for subject, _weight in about[id(article)]:
             index.setdefault(subject, []).append(article)
     found = {}
     for article in articles:
-        scores = {}
-        others = {}
-        for subject, weight in subjects(article):
+        scores, others = {}, {}
+        for subject, weight in about[id(article)]:
             for other in index[subject]:
-                if other is not article:
-                    scores[id(other)] = scores.get(id(other), 0) + weight
-                    others[id(other)] = other
+                key = id(other)
+                scores[key] = scores.get(key, 0) + weight
+                others[key] = other
+        scores.pop(id(article), None)
         # The slug breaks ties, so that every build ranks them alike.
-        ranked = sorted(
+        best = heapq.nlargest(
+            count,
             scores,
             key=lambda key: (scores[key], others[key].date, others[key].slug),
-            reverse=True,
         )
-        found[id(article)] = [others[key] for key in ranked[:count]]
+        found[id(article)] = [others[key] for key in best]
     return found
