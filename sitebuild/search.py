@@ -6,6 +6,12 @@ other failed build. Pagefind reads the language from <html lang="id"> and
 stems Indonesian words (a search for `laksana` finds `pelaksanaan`); only
 elements marked `data-pagefind-body` are indexed.
 
+Pagefind keeps the whole index in memory while it works, which grows with
+the words on the site: a site with more indexed pages than
+PEMBACA_SEARCH_PAGES_PER_BUNDLE is indexed in parts (pagefind/,
+pagefind-2/, …) whose list, pagefind/bagian.json, the search page reads
+to merge them (Pagefind's mergeIndex).
+
 Pagefind names some of its files by hashes that differ from run to run
 even for the same pages. So the bundle is kept in CACHE_PATH/pagefind,
 keyed by a hash of every HTML file: a build whose pages did not change
@@ -13,6 +19,7 @@ reuses it, and publishing the same site twice uploads nothing new.
 """
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -20,7 +27,9 @@ import subprocess
 import sys
 import tempfile
 
-CACHE_FOLDER = "pagefind"
+# cache/pencarian/<pages key>/<part>/: every part of the last bundle.
+CACHE_FOLDER = "pencarian"
+PARTS_LIST = "bagian.json"
 
 
 # The pages whose templates mark their text with data-pagefind-body. Only
@@ -61,12 +70,51 @@ def pagefind_command(output_dir, bundle, glob=None):
     return command + (["--glob", glob] if glob else [])
 
 
+def part_names(bundle, count):
+    """The folders of a bundle in `count` parts: pagefind, pagefind-2, …"""
+    return [bundle] + [f"{bundle}-{number}" for number in range(2, count + 1)]
+
+
+def glob_regex(glob):
+    """Pagefind's `{a,b}` glob as a regex over site paths (`*` stays in one
+    folder), to count the pages it selects."""
+    alternatives = glob.strip("{}").split(",")
+    return re.compile(
+        "|".join(re.escape(a).replace(r"\*", "[^/]*") for a in alternatives)
+    )
+
+
+def indexed_pages(output_dir, glob):
+    """Site paths of the pages the glob selects that mark text to index."""
+    pattern = glob_regex(glob)
+    found = []
+    for folder, dirs, files in os.walk(output_dir):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            relative = os.path.relpath(path, output_dir).replace(os.sep, "/")
+            if pattern.fullmatch(relative):
+                with open(path, "rb") as handle:
+                    if b"data-pagefind-body" in handle.read():
+                        found.append(relative)
+    return found
+
+
+def split(pages, size):
+    """`pages` (sorted, so each year's news stays together) in parts of at
+    most `size`; one part (None: every page) when they fit."""
+    if len(pages) <= size:
+        return [None]
+    return [pages[start : start + size] for start in range(0, len(pages), size)]
+
+
 def pages_key(output_dir, bundle):
-    """A hash of the path and bytes of every HTML page outside the bundle."""
+    """A hash of the path and bytes of every HTML page outside the bundles."""
     digest = hashlib.sha256()
+    parts = re.compile(rf"{re.escape(bundle)}(?:-\d+)?")
     for folder, dirs, files in os.walk(output_dir):
         relative = os.path.relpath(folder, output_dir).replace(os.sep, "/")
-        if relative == bundle:
+        if parts.fullmatch(relative):
             dirs[:] = []
             continue
         dirs.sort()
@@ -88,13 +136,32 @@ def index_site(output_dir, settings):
     bundle = settings["PEMBACA_SEARCH_BUNDLE_URL"].strip("/")
     cache = os.path.join(settings["CACHE_PATH"], CACHE_FOLDER)
     cached = os.path.join(cache, pages_key(output_dir, bundle))
-    target = os.path.join(output_dir, bundle)
     if not os.path.isdir(cached):
-        _run_pagefind(output_dir, bundle, indexed_glob(settings))
-        _keep(target, cached)
+        _index_in_parts(output_dir, bundle, settings)
+        _keep(output_dir, bundle, cached)
     else:
-        shutil.copytree(cached, target, dirs_exist_ok=True, copy_function=_link)
+        for name in os.listdir(cached):
+            shutil.copytree(
+                os.path.join(cached, name),
+                os.path.join(output_dir, name),
+                dirs_exist_ok=True,
+                copy_function=_link,
+            )
     return []
+
+
+def _index_in_parts(output_dir, bundle, settings):
+    glob = indexed_glob(settings)
+    size = settings.get("PEMBACA_SEARCH_PAGES_PER_BUNDLE") or 0
+    parts = split(indexed_pages(output_dir, glob), size) if size else [None]
+    names = part_names(bundle, len(parts))
+    for name, pages in zip(names, parts, strict=True):
+        part_glob = glob if pages is None else "{" + ",".join(pages) + "}"
+        _run_pagefind(output_dir, name, part_glob)
+    # Addresses of the other parts, relative to the first one's folder.
+    others = [f"../{name}/" for name in names[1:]]
+    with open(os.path.join(output_dir, bundle, PARTS_LIST), "w") as handle:
+        json.dump(others, handle)
 
 
 def _link(source, target):
@@ -106,9 +173,9 @@ def _link(source, target):
         shutil.copy2(source, target)
 
 
-def _keep(bundle_dir, cached):
-    """Store the new bundle as the only cache entry (a later build of the
-    same pages reuses it)."""
+def _keep(output_dir, bundle, cached):
+    """Store the new bundle (every part) as the only cache entry: a later
+    build of the same pages reuses it."""
     parent = os.path.dirname(cached)
     os.makedirs(parent, exist_ok=True)
     staging = tempfile.mkdtemp(prefix=".baru-", dir=parent)
@@ -117,7 +184,14 @@ def _keep(bundle_dir, cached):
     mask = os.umask(0)
     os.umask(mask)
     os.chmod(staging, 0o777 & ~mask)
-    shutil.copytree(bundle_dir, staging, dirs_exist_ok=True, copy_function=_link)
+    parts = re.compile(rf"{re.escape(bundle)}(?:-\d+)?")
+    for name in os.listdir(output_dir):
+        if parts.fullmatch(name):
+            shutil.copytree(
+                os.path.join(output_dir, name),
+                os.path.join(staging, name),
+                copy_function=_link,
+            )
     for name in os.listdir(parent):
         if not name.startswith(".baru-"):
             shutil.rmtree(os.path.join(parent, name), ignore_errors=True)

@@ -4,6 +4,7 @@ screens, dark mode, print and the weight of an article page.
 Served from the site built by `invoke build`, which runs Pagefind.
 """
 
+import json
 import re
 
 import pytest
@@ -79,6 +80,33 @@ def test_laksana_finds_an_article_that_says_pelaksanaan(page, built_url, built_s
         and not re.search(r"\blaksana\b", page_text(built_site, path), re.I)
     ]
     assert stemmed, "only Indonesian stemming links laksana to pelaksanaan"
+
+
+@pytest.fixture(scope="module")
+def parts_url(tmp_path_factory):
+    """The demo indexed in parts of 5 pages, as a large archive would be."""
+    from conftest import copy_project, invoke
+
+    project = copy_project(tmp_path_factory.mktemp("bagian") / "project")
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as handle:
+        handle.write("\nPEMBACA_SEARCH_PAGES_PER_BUNDLE = 5\n")
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serving(project / "output") as url:
+        yield url, project / "output"
+
+
+def test_an_index_in_parts_finds_what_one_index_finds(page, built_url, parts_url):
+    url, site = parts_url
+    parts = sorted(p.name for p in site.iterdir() if p.name.startswith("pagefind"))
+    assert len(parts) >= 4, parts
+    listed = json.loads((site / "pagefind/bagian.json").read_text(encoding="utf-8"))
+    assert sorted(listed) == sorted(f"../{name}/" for name in parts[1:])
+    for query in ("?q=laksana", "?q=formasi", "?q=budaya"):
+        whole = search(page, built_url, query)
+        in_parts = search(page, url, query)
+        assert sorted(in_parts) == sorted(whole), query
+    assert len(set(search(page, url, "?q=budaya"))) > 5  # from several parts
 
 
 def test_filters_narrow_the_results(page, built_url, built_site):

@@ -8,6 +8,11 @@ DEFAULTS = {
     "PEMBACA_SEARCH_SAVE_AS": "cari/index.html",
     # Where Pagefind's files are served from, relative to SITEURL.
     "PEMBACA_SEARCH_BUNDLE_URL": "pagefind/",
+    # Pagefind holds a whole index in memory (about 700 MB for 5,000
+    # articles), so a larger site is indexed in parts of at most this many
+    # pages, in folders beside the first (pagefind-2/, …); the search page
+    # merges them. Each part adds a few small downloads to a search.
+    "PEMBACA_SEARCH_PAGES_PER_BUNDLE": 1500,
     # The "page not found" page; web servers look for 404.html at the root.
     "PEMBACA_404_SAVE_AS": "404.html",
     # Share images: one JPEG next to each article, edition and KBK page

@@ -20,10 +20,24 @@
   var latest = 0;
   var timer = null;
 
+  // A large site's index comes in parts (bagian.json lists the others,
+  // relative to the first); they are merged before the first search.
   function load() {
     if (!pagefind) {
-      pagefind = import(form.dataset.bundle + "pagefind.js").then(function (module) {
-        return module.init().then(function () { return module; });
+      var base = new URL(form.dataset.bundle, location.href);
+      pagefind = import(new URL("pagefind.js", base).href).then(function (module) {
+        return fetch(new URL("bagian.json", base))
+          .then(function (response) { return response.ok ? response.json() : []; })
+          .catch(function () { return []; })
+          .then(function (others) {
+            return others.reduce(function (done, other) {
+              return done.then(function () {
+                return module.mergeIndex(new URL(other, base).href);
+              });
+            }, Promise.resolve());
+          })
+          .then(function () { return module.init(); })
+          .then(function () { return module; });
       });
     }
     return pagefind;
