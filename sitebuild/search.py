@@ -84,8 +84,8 @@ def glob_regex(glob):
     )
 
 
-def indexed_pages(output_dir, glob):
-    """Site paths of the pages the glob selects that mark text to index."""
+def selected_pages(output_dir, glob):
+    """Site paths of the pages the glob selects, sorted."""
     pattern = glob_regex(glob)
     found = []
     for folder, dirs, files in os.walk(output_dir):
@@ -94,10 +94,13 @@ def indexed_pages(output_dir, glob):
             path = os.path.join(folder, name)
             relative = os.path.relpath(path, output_dir).replace(os.sep, "/")
             if pattern.fullmatch(relative):
-                with open(path, "rb") as handle:
-                    if b"data-pagefind-body" in handle.read():
-                        found.append(relative)
+                found.append(relative)
     return found
+
+
+def marks_text(output_dir, relative):
+    with open(os.path.join(output_dir, relative), "rb") as handle:
+        return b"data-pagefind-body" in handle.read()
 
 
 def split(pages, size):
@@ -153,7 +156,10 @@ def index_site(output_dir, settings):
 def _index_in_parts(output_dir, bundle, settings):
     glob = indexed_glob(settings)
     size = settings.get("PEMBACA_SEARCH_PAGES_PER_BUNDLE") or 0
-    parts = split(indexed_pages(output_dir, glob), size) if size else [None]
+    pages = selected_pages(output_dir, glob) if size else []
+    if len(pages) > size:  # only then is it worth reading them
+        pages = [p for p in pages if marks_text(output_dir, p)]
+    parts = split(pages, size) if size else [None]
     names = part_names(bundle, len(parts))
     for name, pages in zip(names, parts, strict=True):
         part_glob = glob if pages is None else "{" + ",".join(pages) + "}"
