@@ -12,9 +12,9 @@ sequentially, and the directories exist before the workers start.
 
 A rendered page whose bytes equal the same file of the previous build is
 hard-linked from there instead of written: unchanged files keep their
-inode and mtime, which also keeps rsync deploys short. Files are always
-written to a temporary name and renamed, never opened in place, because
-an output file may be a link shared with an older build.
+inode and mtime, which also keeps rsync deploys short. A file that is
+already there is replaced by renaming a new one over it, never rewritten
+in place, because it may be a link shared with an older build.
 """
 
 import contextlib
@@ -92,8 +92,6 @@ class ParallelWriter(Writer):
         self.current = None  # index of the call being rendered
         self.replaying = False
         self.rendering = False
-        self.linked = 0
-        self.written = 0
 
     # -- recording ---------------------------------------------------------
 
@@ -214,15 +212,14 @@ class ParallelWriter(Writer):
             return pid, reader
         # The child: render, then tell the parent what it logged or raised.
         os.close(reader)
+        # Only the parent logs (and collects for the build's report).
         records = _Forward()
-        logging.getLogger().addHandler(records)
-        report = {"records": records.items, "error": None, "counts": (0, 0)}
-        self.written = self.linked = 0  # count only this child's files
+        logging.getLogger().handlers = [records]
+        report = {"records": records.items, "error": None}
         try:
             self._work(calls, counter, lock, parent)
         except BaseException as error:
             report["error"] = _portable(error)
-        report["counts"] = (self.written, self.linked)
         try:
             with os.fdopen(writer, "wb") as pipe:
                 pipe.write(pickle.dumps(report))
@@ -236,9 +233,6 @@ class ParallelWriter(Writer):
             return RuntimeError("a page-rendering process ended without a report")
         for name, level, msg, args, extra in report["records"]:
             logging.getLogger(name).log(level, msg, *args, extra=extra)
-        written, linked = report["counts"]
-        self.written += written
-        self.linked += linked
         return report["error"]
 
     # -- placing files -----------------------------------------------------
@@ -246,7 +240,6 @@ class ParallelWriter(Writer):
     def place(self, path, data):
         """Write `data` at `path`, or link the previous build's equal file."""
         if self.previous and self._link_if_same(path, data):
-            self.linked += 1
             return
         if not os.path.lexists(path):
             # A new file in this build's own folder: nothing to protect.
@@ -261,7 +254,6 @@ class ParallelWriter(Writer):
             except BaseException:
                 _remove(temporary)
                 raise
-        self.written += 1
 
     def _link_if_same(self, path, data):
         relative = os.path.relpath(path, self.output_path)
