@@ -17,6 +17,7 @@ import hashlib
 import inspect
 import json
 import os
+import sys
 from importlib import metadata
 
 # Libraries whose upgrade can change the output.
@@ -85,7 +86,7 @@ def input_roots(settings, settings_file):
 
 
 def library_versions():
-    versions = []
+    versions = [f"python {sys.version}"]
     for name in LIBRARIES:
         try:
             versions.append(f"{name}=={metadata.version(name)}")
