@@ -75,6 +75,11 @@ def part_names(bundle, count):
     return [bundle] + [f"{bundle}-{number}" for number in range(2, count + 1)]
 
 
+def is_part(name, bundle):
+    """Whether folder `name` is one of the bundle's parts (pagefind, pagefind-2…)."""
+    return re.fullmatch(rf"{re.escape(bundle)}(?:-\d+)?", name) is not None
+
+
 def glob_regex(glob):
     """Pagefind's `{a,b}` glob as a regex over site paths (`*` stays in one
     folder), to count the pages it selects."""
@@ -114,10 +119,9 @@ def split(pages, size):
 def pages_key(output_dir, bundle):
     """A hash of the path and bytes of every HTML page outside the bundles."""
     digest = hashlib.sha256()
-    parts = re.compile(rf"{re.escape(bundle)}(?:-\d+)?")
     for folder, dirs, files in os.walk(output_dir):
         relative = os.path.relpath(folder, output_dir).replace(os.sep, "/")
-        if parts.fullmatch(relative):
+        if is_part(relative, bundle):
             dirs[:] = []
             continue
         dirs.sort()
@@ -190,9 +194,8 @@ def _keep(output_dir, bundle, cached):
     mask = os.umask(0)
     os.umask(mask)
     os.chmod(staging, 0o777 & ~mask)
-    parts = re.compile(rf"{re.escape(bundle)}(?:-\d+)?")
     for name in os.listdir(output_dir):
-        if parts.fullmatch(name):
+        if is_part(name, bundle):
             shutil.copytree(
                 os.path.join(output_dir, name),
                 os.path.join(staging, name),
