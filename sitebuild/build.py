@@ -17,10 +17,10 @@ from pelican import Pelican, signals
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
-from gelar.problems import ContentError, format_report
 from sitebuild import inputs, versions
 from sitebuild.pelican_messages import translate
 from sitebuild.search import index_site
+from sitekit.problems import ContentError, format_report
 
 
 class BuildFailed(Exception):

@@ -12,6 +12,8 @@ import os
 
 import brotli
 
+from sitekit.files import atomic_write
+
 
 def gzip_bytes(data):
     return gzip.compress(data, compresslevel=9, mtime=0)
@@ -39,7 +41,6 @@ def compress_tree(root, suffixes, min_bytes):
             with open(path, "rb") as handle:
                 data = handle.read()
             for ending, encode in ENCODERS.items():
-                with open(path + ending, "wb") as handle:
-                    handle.write(encode(data))
+                atomic_write(path + ending, encode(data))
             count += 1
     return count

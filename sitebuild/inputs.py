@@ -15,10 +15,13 @@ date, so a record also says until when it holds.
 import datetime
 import hashlib
 import inspect
-import json
 import os
 import sys
 from importlib import metadata
+
+import sitebuild
+import sitekit
+from sitekit.files import read_json, write_json
 
 # Libraries whose upgrade can change the output.
 LIBRARIES = (
@@ -78,8 +81,8 @@ def file_states(roots):
 def input_roots(settings, settings_file):
     """The files and folders a build reads."""
     here = os.path.dirname(os.path.abspath(settings_file))
-    code = os.path.dirname(os.path.abspath(__file__))
-    roots = [settings["PATH"], settings["THEME"], code]
+    code = [os.path.dirname(os.path.abspath(m.__file__)) for m in (sitebuild, sitekit)]
+    roots = [settings["PATH"], settings["THEME"], *code]
     roots += [os.path.join(here, p) for p in settings.get("PLUGIN_PATHS", [])]
     roots += [os.path.join(here, n) for n in os.listdir(here) if n.endswith(".py")]
     return roots
@@ -131,11 +134,7 @@ def _aware(moment):
 
 
 def load_record(path):
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, ValueError):
-        return None
+    return read_json(path)
 
 
 def still_current(record, key, live, now):
@@ -149,8 +148,4 @@ def still_current(record, key, live, now):
 
 
 def save_record(path, record):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    temporary = f"{path}.{os.getpid()}.tmp"
-    with open(temporary, "w", encoding="utf-8") as handle:
-        json.dump(record, handle, indent=1)
-    os.replace(temporary, path)
+    write_json(path, record, indent=1, durable=True)

@@ -8,21 +8,13 @@ the same file:line:field problems that our plugins report.
 import os
 import re
 
-from gelar.articles import metadata_line
-from gelar.problems import Problem, display_path
+from sitekit.problems import Problem, display_path
+from sitekit.text import file_metadata_line
 
 MISSING = "Skipping %s: could not find information about '%s'"
 UNREADABLE = "Could not process %s"
 NO_SLUG = 'Unable to generate valid slug for %s "%s".'
 BAD_DATE = re.compile(r"^(?P<value>'.*') is not a valid date$")
-
-
-def _line(path, key):
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return metadata_line(handle.read(), key)
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 def translate(msg, args, error, content_path):
@@ -55,7 +47,7 @@ def translate(msg, args, error, content_path):
         if match:
             return Problem(
                 display_path(path),
-                _line(path, "date"),
+                file_metadata_line(path, "date"),
                 "Date",
                 f"tanggal {match.group('value')} tidak dikenali.",
                 "tulis tanggal seperti `Date: 2015-10-01 09:00`.",

@@ -25,7 +25,8 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
+
+from sitekit.files import link_or_copy, new_folder
 
 # cache/pencarian/<pages key>/<part>/: every part of the last bundle.
 CACHE_FOLDER = "pencarian"
@@ -152,7 +153,7 @@ def index_site(output_dir, settings):
                 os.path.join(cached, name),
                 os.path.join(output_dir, name),
                 dirs_exist_ok=True,
-                copy_function=_link,
+                copy_function=link_or_copy,
             )
     return []
 
@@ -174,32 +175,17 @@ def _index_in_parts(output_dir, bundle, settings):
         json.dump(others, handle)
 
 
-def _link(source, target):
-    """Bundle files are never changed in place (each run writes new ones),
-    so the cache and every build version can share them."""
-    try:
-        os.link(source, target)
-    except OSError:  # another file system
-        shutil.copy2(source, target)
-
-
 def _keep(output_dir, bundle, cached):
     """Store the new bundle (every part) as the only cache entry: a later
     build of the same pages reuses it."""
     parent = os.path.dirname(cached)
-    os.makedirs(parent, exist_ok=True)
-    staging = tempfile.mkdtemp(prefix=".baru-", dir=parent)
-    # mkdtemp makes a private (0700) folder, and copies keep its mode: the
-    # web server must read the bundle copied from here.
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(staging, 0o777 & ~mask)
+    staging = new_folder(parent)
     for name in os.listdir(output_dir):
         if is_part(name, bundle):
             shutil.copytree(
                 os.path.join(output_dir, name),
                 os.path.join(staging, name),
-                copy_function=_link,
+                copy_function=link_or_copy,
             )
     for name in os.listdir(parent):
         if not name.startswith(".baru-"):

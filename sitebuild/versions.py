@@ -25,6 +25,8 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 
+from sitekit import files
+
 PREFIX = "build-"
 LOCK = ".lock"
 RECORD = ".inputs.json"
@@ -51,10 +53,7 @@ def locked(output_path):
 
 def new_folder(output_path):
     """An empty folder for the next build, readable by the web server."""
-    folder = tempfile.mkdtemp(prefix=PREFIX, dir=builds_dir(output_path))
-    # mkdtemp makes a private (0700) folder; the web server must read it.
-    os.chmod(folder, 0o777 & ~_current_umask())
-    return folder
+    return files.new_folder(builds_dir(output_path), PREFIX)
 
 
 def record_path(output_path):
@@ -126,9 +125,3 @@ def remove_all(output_path):
         else:
             os.unlink(path)
     return removed
-
-
-def _current_umask():
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -28,6 +28,7 @@ from sitebuild.build import (
     read_site,
     reporting,
 )
+from sitekit.files import atomic_write
 
 # Every list of ArticlesGenerator that holds Article objects.
 ARTICLE_LISTS = (
@@ -227,17 +228,5 @@ def write_page(output_path, save_as, html):
     """
     folder = versions.live_folder(output_path) or output_path
     target = os.path.join(folder, save_as)
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        prefix=".pratinjau-", dir=os.path.dirname(target)
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(html)
-        os.chmod(temporary, 0o666 & ~versions._current_umask())
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    atomic_write(target, html)
     return target

@@ -35,6 +35,7 @@ PROJECT_PARTS = [
     "content",
     "plugins",
     "theme",
+    "sitekit",
     "sitebuild",
     "wpimport",
     "sitecheck",

@@ -5,8 +5,8 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from galeri.albums import parse_album
-from gelar.problems import ContentError
-from gelar.yamlsource import parse_yaml
+from sitekit.problems import ContentError
+from sitekit.yamlsource import parse_yaml
 
 CONTEXT = {
     "slugify": lambda text: slugify(

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from gelar import redirects
 from gelar.archive import build_archive
 from gelar.articles import resolve_links
-from gelar.problems import ContentError
 from gelar.schema import parse_edition
 from gelar.settings import DEFAULTS
-from gelar.yamlsource import parse_yaml
+from sitekit.problems import ContentError
+from sitekit.yamlsource import parse_yaml
 
 PATH = "content/data/2015.yaml"
 ATTACKS = [

@@ -14,11 +14,11 @@ from pathlib import Path
 import feedparser
 import pytest
 import yaml
-from pembaca.jsonld import script_json
-from pembaca.shareimages import Card, CardCache
 from PIL import Image
 
 from conftest import ROOT, run, soup
+from pembaca.jsonld import script_json
+from pembaca.shareimages import Card, CardCache
 
 ADDRESS = "http://127.0.0.1:8000"  # FEED_DOMAIN of pelicanconf.py
 

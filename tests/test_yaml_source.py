@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
-from gelar.problems import ContentError
 from gelar.schema import parse_edition
-from gelar.yamlsource import parse_yaml
+from sitekit.problems import ContentError
+from sitekit.yamlsource import parse_yaml
 
 GOOD = """\
 year: 2020

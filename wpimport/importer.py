@@ -8,7 +8,7 @@ plan is ready.
 import os
 from dataclasses import dataclass
 
-from gelar.problems import Problem, display_path
+from sitekit.problems import Problem, display_path
 
 from . import redirects
 from .model import ImportFailed, failure
@@ -80,7 +80,7 @@ def _finish(shown, site, plan, skipped):
     if os.path.exists(path):
         with open(path, "rb") as handle:
             raw = handle.read()
-        text = decode_utf8(raw, display_path(path)).removeprefix("\ufeff")
+        text = decode_utf8(raw, display_path(path))
         listed = redirects.parse(text, display_path(path))
     merged, added, conflicts = redirects.merge(listed, plan.redirects)
     files = dict(plan.files)

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from gelar.problems import Problem
+from sitekit.problems import Problem
 
 
 class ImportFailed(Exception):

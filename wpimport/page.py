@@ -41,7 +41,7 @@ def parse_date(text, path):
 
 def parse_page(data, path, date=None, slug=""):
     """(Entry, old host names) from the bytes of a saved page."""
-    text = decode_utf8(data, path).removeprefix("\ufeff")
+    text = decode_utf8(data, path)
     if _HTML.search(text):
         entry, hosts = _from_html(text, path)
     else:

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from pelican.utils import slugify
 
-from gelar.problems import Problem, display_path
+from sitekit.problems import Problem, display_path
 
 from . import clean, convert
 from .model import ImportFailed, Redirect

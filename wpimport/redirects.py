@@ -9,8 +9,8 @@ import json
 
 import yaml
 
-from gelar.problems import ContentError, Problem
-from gelar.yamlsource import Mapping, Sequence, parse_yaml
+from sitekit.problems import ContentError, Problem
+from sitekit.yamlsource import Mapping, Sequence, parse_yaml
 
 from .model import ImportFailed, Redirect
 

@@ -3,7 +3,7 @@
 import os
 from collections import Counter
 
-from gelar.problems import display_path
+from sitekit.problems import display_path
 
 _KINDS = {"post": "berita", "page": "halaman"}
 

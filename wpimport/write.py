@@ -9,6 +9,8 @@ it after an earlier import) is left alone and reported.
 import os
 from dataclasses import dataclass, field
 
+from sitekit.files import atomic_write
+
 
 class OutsideContent(ValueError):
     """A planned path would leave the content folder."""
@@ -42,22 +44,6 @@ def _read(path):
         return None
 
 
-def _replace(path, data):
-    folder, name = os.path.split(path)
-    os.makedirs(folder, exist_ok=True)
-    # open(..., "xb") gives the file the user's usual permissions (umask),
-    # which tempfile.mkstemp would not.
-    temporary = os.path.join(folder, f".{name}.impor-{os.getpid()}")
-    try:
-        with open(temporary, "xb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-        raise
-
-
 def write_all(content, files, copies, replace=()):
     """Write `files` (path -> bytes) and `copies` (path -> source file).
 
@@ -78,10 +64,10 @@ def write_all(content, files, copies, replace=()):
         if current == data:
             outcome.unchanged.append(relative)
         elif current is None:
-            _replace(target, data)
+            atomic_write(target, data)
             outcome.created.append(relative)
         elif relative in replace:
-            _replace(target, data)
+            atomic_write(target, data)
             outcome.updated.append(relative)
         else:
             outcome.kept.append(relative)

@@ -14,7 +14,15 @@ from xml.etree.ElementTree import TreeBuilder
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser, ParseError
 
-from .model import Entry, Export, failure
+from sitekit import text
+from sitekit.problems import ContentError
+
+from .model import Entry, Export, ImportFailed, failure
+
+_UTF8_HINT = (
+    "simpan ulang berkas dengan pengodean UTF-8 (ekspor WordPress "
+    "selalu UTF-8; berkas ini mungkin sudah diubah oleh program lain)."
+)
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -63,16 +71,9 @@ class _LineBuilder(TreeBuilder):
 def decode_utf8(data, path):
     """`data` as text, or ImportFailed naming the first bad line."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise failure(
-            path,
-            "berkas bukan teks UTF-8.",
-            "simpan ulang berkas dengan pengodean UTF-8 (ekspor WordPress "
-            "selalu UTF-8; berkas ini mungkin sudah diubah oleh program lain).",
-            line=line,
-        ) from None
+        return text.decode_utf8(data, path, _UTF8_HINT)
+    except ContentError as error:
+        raise ImportFailed(error.problems) from None
 
 
 def _parse_xml(data, path):

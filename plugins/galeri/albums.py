@@ -8,9 +8,9 @@ touches the file system.
 import difflib
 import os
 
-from gelar.problems import ContentError, Problem
-from gelar.schema import FieldReader
-from gelar.yamlsource import Mapping, read_yaml
+from sitekit.fields import FieldReader
+from sitekit.problems import ContentError, Problem
+from sitekit.yamlsource import Mapping, read_yaml
 
 from .model import Album, Photo
 from .settings import PHOTO_EXTENSIONS

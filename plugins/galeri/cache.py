@@ -8,10 +8,10 @@ its size and modification time, and re-reads only files that changed.
 """
 
 import hashlib
-import json
 import os
 import shutil
-import tempfile
+
+from sitekit.files import atomic_write, new_folder, read_json, write_json
 
 # Bump when the image code changes its output, to re-make every entry.
 PIPELINE_VERSION = 1
@@ -23,7 +23,7 @@ class PhotoCache:
     def __init__(self, root):
         self.root = root
         os.makedirs(root, exist_ok=True)
-        self._index = _read_json(os.path.join(root, _INDEX)) or {}
+        self._index = read_json(os.path.join(root, _INDEX)) or {}
         self._seen = {}
 
     def fingerprint(self, path):
@@ -44,11 +44,11 @@ class PhotoCache:
 
     def load(self, key):
         """The entry's metadata, or None when it is not (fully) there."""
-        return _read_json(os.path.join(self.folder(key), META))
+        return read_json(os.path.join(self.folder(key), META))
 
     def save_index(self):
         """Keep the hashes of the files seen in this build only."""
-        _write_json_atomically(os.path.join(self.root, _INDEX), self._seen)
+        write_json(os.path.join(self.root, _INDEX), self._seen)
 
     def prune(self, keep):
         """Delete entries whose key is not in `keep`."""
@@ -63,15 +63,11 @@ class PhotoCache:
 
 def store(folder, files, meta):
     """Write one entry: `files` maps names to bytes; meta.json goes last."""
-    parent = os.path.dirname(folder)
-    os.makedirs(parent, exist_ok=True)
-    staging = tempfile.mkdtemp(prefix=".baru-", dir=parent)
+    staging = new_folder(os.path.dirname(folder))
     try:
         for name, data in files.items():
-            with open(os.path.join(staging, name), "wb") as handle:
-                handle.write(data)
-        with open(os.path.join(staging, META), "w", encoding="utf-8") as handle:
-            json.dump(meta, handle)
+            atomic_write(os.path.join(staging, name), data)
+        write_json(os.path.join(staging, META), meta)
         if os.path.isdir(folder):
             shutil.rmtree(folder)  # an entry without meta.json: unfinished
         os.rename(staging, folder)
@@ -86,18 +82,3 @@ def _hash_file(path):
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def _read_json(path):
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, ValueError):
-        return None
-
-
-def _write_json_atomically(path, value):
-    fd, temporary = tempfile.mkstemp(prefix=".baru-", dir=os.path.dirname(path))
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(value, handle)
-    os.replace(temporary, path)

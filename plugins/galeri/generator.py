@@ -11,14 +11,14 @@ import datetime
 import itertools
 import logging
 import os
-import shutil
 
 from pelican.generators import Generator
 from pelican.utils import sanitised_join, slugify
 
-from gelar.articles import metadata_line
-from gelar.generator import write_page
-from gelar.problems import ContentError, Problem, display_path, raise_if_any
+from sitekit.files import link_or_copy
+from sitekit.problems import ContentError, Problem, display_path, raise_if_any
+from sitekit.rendering import write_page
+from sitekit.text import file_metadata_line
 
 from . import inline
 from .albums import find_albums, parse_album
@@ -292,20 +292,12 @@ class GaleriGenerator(Generator):
             for rendition in self._renditions_of(photo):
                 if rendition.save_as not in placed:
                     placed.add(rendition.save_as)
-                    self._place(rendition)
+                    link_or_copy(
+                        rendition.cache_file,
+                        sanitised_join(self.output_path, rendition.save_as),
+                    )
         self.cache.prune(self.used_keys)
         self.cache.save_index()
-
-    def _place(self, rendition):
-        """Hard-link the cached file into the output; copy across devices."""
-        target = sanitised_join(self.output_path, rendition.save_as)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        if os.path.lexists(target):
-            os.remove(target)
-        try:
-            os.link(rendition.cache_file, target)
-        except OSError:
-            shutil.copyfile(rendition.cache_file, target)
 
 
 # Context lists of content whose HTML may hold images.
@@ -326,11 +318,7 @@ _STRICT_HINT = (
 
 def _unknown_album(document, name, by_slug):
     path = display_path(document.source_path)
-    try:
-        with open(document.source_path, encoding="utf-8") as handle:
-            line = metadata_line(handle.read(), "galeri")
-    except OSError:
-        line = None
+    line = file_metadata_line(document.source_path, "galeri")
     known = ", ".join(f"`{slug}`" for slug in sorted(by_slug)) or "belum ada"
     return Problem(
         path,

@@ -1,7 +1,7 @@
 """Every setting of the galeri plugin, with its default, in one place."""
 
 from gelar import settings as gelar_settings
-from gelar.problems import ContentError, Problem
+from sitekit.problems import ContentError, Problem
 
 DEFAULTS = {
     # Folder of the albums, relative to PATH: one sub-folder per album.

@@ -11,9 +11,10 @@ sitemap (sitemap.xml and robots.txt).
 from jinja2 import pass_environment
 from pelican import signals
 
+from sitekit.outputs import check_unique_outputs
+
 from .charts import rank_chart, score_chart
 from .generator import GelarGenerator
-from .outputs import check_unique_outputs
 from .redirect_pages import RedirectGenerator, resolve_redirects
 from .settings import apply_defaults
 from .sitemap import write_sitemap

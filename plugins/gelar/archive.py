@@ -4,10 +4,11 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from sitekit.problems import ContentError, Problem
+from sitekit.yamlsource import read_yaml
+
 from .model import Kbk, Participation
-from .problems import ContentError, Problem
 from .schema import parse_edition
-from .yamlsource import read_yaml
 
 YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
 

@@ -1,31 +1,15 @@
 """Attach articles to editions and KBKs: `Gelar:` and `KBK:` metadata.
 
-Pure functions over metadata values; `metadata_line` reads the article's
-source only to tell the editor which line to fix.
+Pure functions over metadata values.
 """
 
 import difflib
-import re
 
-from .problems import Problem
+from sitekit.problems import Problem
+from sitekit.text import split_list
 
 TRUE_WORDS = {"true", "ya", "yes", "1"}
 FALSE_WORDS = {"false", "tidak", "no", "0"}
-
-
-def metadata_line(source_text, key):
-    """The 1-based line where metadata `key` is set, or None."""
-    pattern = re.compile(rf"^\s*:?{re.escape(key)}\s*:", re.IGNORECASE)
-    for number, line in enumerate(source_text.splitlines(), start=1):
-        if pattern.match(line):
-            return number
-    return None
-
-
-def split_ids(value):
-    if isinstance(value, list | tuple):
-        value = ",".join(str(v) for v in value)
-    return [part.strip() for part in str(value).split(",") if part.strip()]
 
 
 def parse_flag(value):
@@ -75,7 +59,7 @@ def resolve_links(metadata, archive, path, line_of):
             edition = archive.edition(int(text))
 
     kbk_ids = []
-    for kbk_id in split_ids(metadata.get("kbk") or ""):
+    for kbk_id in split_list(metadata.get("kbk") or ""):
         kbk_id = archive.current_id(kbk_id)
         if kbk_id in archive.kbks:
             if kbk_id not in kbk_ids:

@@ -12,26 +12,17 @@ import os
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
+from sitekit.files import atomic_write
+from sitekit.problems import display_path, raise_if_any
+from sitekit.rendering import write_page
+from sitekit.text import file_metadata_line
+
 from . import downloads
 from .archive import build_archive, load_editions
-from .articles import metadata_line, resolve_links
+from .articles import resolve_links
 from .mentions import link_mentions, mention_index
-from .problems import display_path, raise_if_any
 
 logger = logging.getLogger(__name__)
-
-
-def write_page(generator, writer, save_as, template, url, **kwargs):
-    """Render one theme template through Pelican's writer (which refuses to
-    write a file twice or outside the output folder)."""
-    writer.write_file(
-        save_as,
-        generator.get_template(template),
-        generator.context,
-        generator.settings["RELATIVE_URLS"],
-        url=url,
-        **kwargs,
-    )
 
 
 class GelarGenerator(Generator):
@@ -94,14 +85,9 @@ class GelarGenerator(Generator):
 
     def _resolve(self, article):
         path = display_path(article.source_path)
-        source = None
 
         def line_of(key):
-            nonlocal source
-            if source is None:
-                with open(article.source_path, encoding="utf-8") as handle:
-                    source = handle.read()
-            return metadata_line(source, key)
+            return file_metadata_line(article.source_path, key)
 
         return resolve_links(article.metadata, self.archive, path, line_of)
 
@@ -199,7 +185,5 @@ class GelarGenerator(Generator):
         if not save_as:
             return
         path = sanitised_join(self.output_path, save_as)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        atomic_write(path, text)
         logger.info('Writing "%s"', path)

@@ -13,11 +13,13 @@ import os
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
+from sitekit.files import atomic_write
+from sitekit.outputs import planned_outputs
+from sitekit.problems import ContentError, display_path, raise_if_any
+from sitekit.text import file_metadata_line
+from sitekit.yamlsource import read_yaml
+
 from . import redirects
-from .articles import metadata_line
-from .outputs import planned_outputs
-from .problems import ContentError, display_path, raise_if_any
-from .yamlsource import read_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +47,10 @@ class RedirectGenerator(Generator):
             if not value:
                 continue
             found, more = redirects.from_metadata(
-                value, item.url, display_path(item.source_path), _line(item)
+                value,
+                item.url,
+                display_path(item.source_path),
+                file_metadata_line(item.source_path, "redirect-from"),
             )
             self.redirects += found
             problems += more
@@ -96,18 +101,8 @@ class RedirectGenerator(Generator):
             if not save_as:
                 continue
             target = sanitised_join(self.output_path, save_as)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "w", encoding="utf-8") as handle:
-                handle.write(redirects.nginx_map(self.resolved, site_url, queries))
+            atomic_write(target, redirects.nginx_map(self.resolved, site_url, queries))
             logger.info('Writing "%s"', target)
-
-
-def _line(item):
-    try:
-        with open(item.source_path, encoding="utf-8") as handle:
-            return metadata_line(handle.read(), "redirect-from")
-    except OSError:
-        return None
 
 
 def _period_archives(context):

@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from .problems import Problem
-from .yamlsource import Mapping, Sequence
+from sitekit.problems import Problem
+from sitekit.text import split_list
+from sitekit.yamlsource import Mapping, Sequence
 
 # A site path: starts with "/", no query, fragment, spaces or "..".
 _PATH = re.compile(r"^/(?:[^\s?#]*)$")
@@ -184,16 +185,10 @@ def from_yaml(data, path):
     return redirects, problems
 
 
-def split_paths(value):
-    if isinstance(value, list | tuple):
-        value = ",".join(str(v) for v in value)
-    return [part.strip() for part in str(value).split(",") if part.strip()]
-
-
 def from_metadata(value, url, path, line):
     """(redirects, problems) for a `Redirect-from:` value of one article."""
     redirects, problems = [], []
-    for old in split_paths(value):
+    for old in split_list(value):
         if is_site_path(old):
             redirects.append(Redirect(old, "/" + url, path, line, "Redirect-from"))
         else:

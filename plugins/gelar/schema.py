@@ -4,186 +4,16 @@ Pure functions: they take the parsed YAML (with line numbers) and return
 an Edition, or raise ContentError listing every problem in the file.
 """
 
-import datetime
 import difflib
-import math
 import re
 
+from sitekit.fields import FieldReader, describe
+from sitekit.problems import ContentError, Problem
+from sitekit.yamlsource import Mapping
+
 from .model import Correction, Edition, Event, Juror, Result, Team
-from .problems import ContentError, Problem
-from .yamlsource import Mapping, Sequence
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def _is_text(value):
-    return isinstance(value, str)
-
-
-def _is_rank(value):
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
-
-
-def _is_number(value):
-    return (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and math.isfinite(value)
-        and value >= 0
-    )
-
-
-def _is_bool(value):
-    return isinstance(value, bool)
-
-
-def _is_date(value):
-    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
-
-
-# kind -> (check, what it must be, how to write it)
-KINDS = {
-    "text": (_is_text, "berupa teks", 'apit dengan tanda kutip, mis. `"{key}"`.'),
-    "rank": (
-        _is_rank,
-        "berupa bilangan bulat mulai dari 1",
-        "tulis peringkat sebagai angka, mis. `rank: 1`.",
-    ),
-    "number": (
-        _is_number,
-        "berupa angka tidak negatif",
-        "tulis nilai dengan titik desimal, mis. `score: 87.5`.",
-    ),
-    "bool": (_is_bool, "bernilai `true` atau `false`", "tulis `true` atau `false`."),
-    "date": (
-        _is_date,
-        "berupa tanggal TTTT-BB-HH",
-        "tulis tanggal seperti `2015-09-30`.",
-    ),
-    "mapping": (
-        lambda value: isinstance(value, Mapping),
-        "berupa pemetaan `kolom: nilai`",
-        "tulis kolom-kolomnya menjorok di bawah `{key}:`.",
-    ),
-    "list": (
-        lambda value: isinstance(value, Sequence),
-        "berupa daftar",
-        "tulis setiap butir di baris sendiri diawali `- `, atau `[a, b]`.",
-    ),
-}
-
-
-def _describe(value):
-    if isinstance(value, Mapping):
-        return "sebuah pemetaan"
-    if isinstance(value, Sequence):
-        return "sebuah daftar"
-    if value is None:
-        return "kosong"
-    return f"`{value}`"
-
-
-class FieldReader:
-    """Reads typed fields from one mapping, collecting problems on the way."""
-
-    def __init__(self, mapping, path, prefix, problems):
-        self.mapping = mapping
-        self.path = path
-        self.prefix = prefix
-        self.problems = problems
-
-    def field_name(self, key):
-        return f"{self.prefix}.{key}" if self.prefix else key
-
-    def problem(self, key, message, hint="", line=None):
-        if line is None:
-            line = self.mapping.line_of(key)
-        self.problems.append(
-            Problem(self.path, line, self.field_name(key), message, hint)
-        )
-
-    def get(self, key, kind, required=False):
-        if key not in self.mapping or self.mapping[key] is None:
-            if required:
-                self.problem(
-                    key,
-                    "wajib diisi tetapi tidak ada.",
-                    f"tambahkan `{key}:` beserta nilainya.",
-                    line=self.mapping.line,
-                )
-            return None
-        value = self.mapping[key]
-        check, must_be, how = KINDS[kind]
-        if not check(value):
-            self.problem(
-                key,
-                f"harus {must_be}, bukan {_describe(value)}.",
-                how.format(key=key),
-            )
-            return None
-        if kind == "text":
-            value = value.strip()
-            if not value:
-                self.problem(
-                    key, "tidak boleh kosong.", "isi nilainya atau hapus kolomnya."
-                )
-                return None
-        return value
-
-    def items(self, key, required=False):
-        """The (index, item, line) of a list field, or nothing."""
-        sequence = self.get(key, "list", required)
-        if sequence is None:
-            return []
-        if required and not sequence:
-            self.problem(key, "tidak boleh kosong.", "isi minimal satu butir.")
-        return [(i, item, sequence.line_of(i)) for i, item in enumerate(sequence)]
-
-    def texts(self, key):
-        values = []
-        for index, item, line in self.items(key):
-            if not isinstance(item, str) or not item.strip():
-                self.problem(
-                    f"{key}[{index}]",
-                    f"harus berupa teks, bukan {_describe(item)}.",
-                    "apit dengan tanda kutip.",
-                    line=line,
-                )
-            else:
-                values.append(item.strip())
-        return tuple(values)
-
-    def mapping_items(self, key, required=False):
-        """Yield a FieldReader for each mapping in a list field."""
-        for index, item, line in self.items(key, required):
-            name = f"{key}[{index}]"
-            if not isinstance(item, Mapping):
-                self.problem(
-                    name,
-                    f"harus berupa pemetaan `kolom: nilai`, bukan {_describe(item)}.",
-                    "lihat contoh di dokumentasi data (docs/data.md).",
-                    line=line,
-                )
-                continue
-            yield FieldReader(item, self.path, self.field_name(name), self.problems)
-
-    def sub(self, key, required=False):
-        mapping = self.get(key, "mapping", required)
-        if mapping is None:
-            return None
-        return FieldReader(mapping, self.path, self.field_name(key), self.problems)
-
-    def reject_unknown(self, allowed):
-        for key in self.mapping:
-            if key in allowed:
-                continue
-            close = difflib.get_close_matches(key, allowed, n=1)
-            hint = (
-                f"mungkin maksudnya `{close[0]}`?"
-                if close
-                else "kolom yang dikenal: " + ", ".join(f"`{k}`" for k in allowed) + "."
-            )
-            self.problem(key, "kolom tidak dikenal.", hint)
 
 
 TOP_FIELDS = ("year", "event", "teams", "results", "sample", "corrections")
@@ -352,7 +182,7 @@ def _former_ids(reader):
             continue
         reader.problem(
             f"former_ids[{index}]",
-            f"{_describe(item)} bukan id: id hanya boleh berisi huruf kecil a-z, "
+            f"{describe(item)} bukan id: id hanya boleh berisi huruf kecil a-z, "
             "angka 0-9 dan tanda hubung (-) di antaranya.",
             "tulis id lama persis seperti dulu dipakai di alamat /kbk/<id>/.",
             line=line,

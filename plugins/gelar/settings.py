@@ -5,7 +5,7 @@ that templates can read them like Pelican's own `*_URL` settings. A URL
 pattern with an empty SAVE_AS turns that output off.
 """
 
-from .problems import ContentError, Problem
+from sitekit.problems import ContentError, Problem
 
 DEFAULTS = {
     # Folder of the yearly data files, relative to PATH (the content folder).

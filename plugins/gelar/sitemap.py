@@ -11,6 +11,8 @@ import os
 import re
 import xml.etree.ElementTree as ET
 
+from sitekit.files import atomic_write
+
 from .redirects import page_path
 
 logger = logging.getLogger(__name__)
@@ -72,6 +74,5 @@ def write_sitemap(pelican):
         files[settings["GELAR_ROBOTS_SAVE_AS"]] = robots_txt(site_url, sitemap)
     for save_as, text in files.items():
         path = os.path.join(pelican.output_path, save_as)
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        atomic_write(path, text)
         logger.info('Writing "%s"', path)

@@ -17,7 +17,6 @@ already there is replaced by renaming a new one over it, never rewritten
 in place, because it may be a link shared with an older build.
 """
 
-import contextlib
 import logging
 import os
 import pickle
@@ -27,6 +26,8 @@ from multiprocessing import Lock, RawValue
 
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
+
+from sitekit.files import atomic_write, remove_quietly
 
 logger = logging.getLogger(__name__)
 
@@ -241,19 +242,8 @@ class ParallelWriter(Writer):
         """Write `data` at `path`, or link the previous build's equal file."""
         if self.previous and self._link_if_same(path, data):
             return
-        if not os.path.lexists(path):
-            # A new file in this build's own folder: nothing to protect.
-            with open(path, "xb") as out:
-                out.write(data)
-        else:  # it may be a link into an older build: replace, never rewrite
-            temporary = f"{path}.{os.getpid()}.tmp"
-            try:
-                with open(temporary, "wb") as out:
-                    out.write(data)
-                os.replace(temporary, path)
-            except BaseException:
-                _remove(temporary)
-                raise
+        # It may be a link into an older build: replace, never rewrite.
+        atomic_write(path, data)
 
     def _link_if_same(self, path, data):
         relative = os.path.relpath(path, self.output_path)
@@ -264,7 +254,7 @@ class ParallelWriter(Writer):
             with open(old, "rb") as handle:
                 if handle.read() != data:
                     return False
-            _remove(path)
+            remove_quietly(path)
             os.link(old, path)
         except OSError:
             return False
@@ -304,8 +294,3 @@ def _read_all(fd):
     with os.fdopen(fd, "rb") as pipe:
         data = pipe.read()
     return pickle.loads(data) if data else None
-
-
-def _remove(path):
-    with contextlib.suppress(FileNotFoundError):
-        os.remove(path)

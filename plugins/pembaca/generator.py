@@ -15,10 +15,11 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
 from babel_i18n import make_filters
-from gelar.generator import write_page
+from sitekit.files import link_or_copy
+from sitekit.rendering import write_page
 
 from .related import neighbours, related_all
-from .shareimages import Card, CardCache, place
+from .shareimages import Card, CardCache
 
 logger = logging.getLogger(__name__)
 
@@ -154,7 +155,9 @@ class PembacaGenerator(Generator):
         cache = CardCache(root)
         cache.fill(self.cards, settings["PEMBACA_SHARE_JOBS"])
         for card in self.cards:
-            place(cache.path(card), sanitised_join(self.output_path, card.save_as))
+            link_or_copy(
+                cache.path(card), sanitised_join(self.output_path, card.save_as)
+            )
         cache.prune()
         logger.info(
             "Gambar bagikan: %d digambar, %d dari cache.",

@@ -11,10 +11,10 @@ import hashlib
 import json
 import multiprocessing
 import os
-import shutil
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+
+from sitekit.files import atomic_write
 
 from .drawing import draw_card, jpeg_bytes
 
@@ -94,36 +94,4 @@ def _draw_and_store(job):
     """Draw one card into the cache; runs in a worker process."""
     path, card = job
     image = draw_card(card.title, card.label, card.site_name, card.size)
-    _write_atomically(path, jpeg_bytes(image, card.quality))
-
-
-def _write_atomically(path, data):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=".baru-", dir=os.path.dirname(path))
-    try:
-        # mkstemp makes a private (0600) file; the web server must read it.
-        os.fchmod(fd, 0o666 & ~_current_umask())
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-        raise
-
-
-def _current_umask():
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def place(source, target):
-    """Hard-link a cached file into the output; copy across devices."""
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    if os.path.lexists(target):
-        os.remove(target)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+    atomic_write(path, jpeg_bytes(image, card.quality))

@@ -9,7 +9,8 @@ plain data (`!!python/object` and friends never reach a constructor).
 
 import yaml
 
-from .problems import ContentError, Problem
+from sitekit.problems import ContentError, Problem
+from sitekit.text import decode_utf8
 
 # Tags a data file may use, explicitly or implicitly.
 _SCALAR_TAGS = {
@@ -221,19 +222,4 @@ def read_yaml(path, display_path=None):
     shown = display_path or str(path)
     with open(path, "rb") as handle:
         raw = handle.read()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ContentError(
-            [
-                Problem(
-                    shown,
-                    line,
-                    None,
-                    "berkas bukan teks UTF-8.",
-                    "simpan ulang berkas dengan pengodean UTF-8.",
-                )
-            ]
-        ) from None
-    return parse_yaml(text.removeprefix("\ufeff"), shown)
+    return parse_yaml(decode_utf8(raw, shown), shown)

@@ -6,7 +6,7 @@ is written, so a collision fails the build with both sources named.
 
 import posixpath
 
-from .problems import ContentError, Problem, display_path
+from sitekit.problems import ContentError, Problem, display_path
 
 
 def normalise(save_as):
