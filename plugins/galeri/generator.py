@@ -11,11 +11,13 @@ import datetime
 import itertools
 import logging
 import os
+from functools import partial
 
 from pelican.generators import Generator
 from pelican.utils import sanitised_join, slugify
 
 from sitekit.files import link_or_copy
+from sitekit.outputs import Output, write_plan
 from sitekit.problems import ContentError, Problem, display_path, raise_if_any
 from sitekit.rendering import write_page
 from sitekit.text import file_metadata_line
@@ -241,18 +243,47 @@ class GaleriGenerator(Generator):
 
     # Output --------------------------------------------------------------
 
-    def planned_outputs(self):
+    def output_plan(self):
+        """Every file this generator writes (sitekit.outputs.Output)."""
         settings = self.settings
-        planned = [(settings["GALERI_INDEX_SAVE_AS"], "daftar album (plugin galeri)")]
-        for album in self.albums:
-            planned.append((album.save_as, f"album {album.source_path}"))
+
+        def page(save_as, source, template, url, **kwargs):
+            def write(writer):
+                write_page(self, writer, save_as, template, url, **kwargs)
+
+            return Output(save_as, source, write)
+
+        plan = [
+            page(
+                settings["GALERI_INDEX_SAVE_AS"],
+                "daftar album (plugin galeri)",
+                "galeri_index",
+                settings["GALERI_INDEX_URL"],
+                albums=self.albums,
+                page_name="galeri",
+            )
+        ]
+        plan += [
+            page(
+                album.save_as,
+                f"album {album.source_path}",
+                "galeri",
+                album.url,
+                album=album,
+                page_name=f"galeri-{album.slug}",
+            )
+            for album in self.albums
+        ]
+        placed = {}  # one photo placed twice in an article yields the same files
         for photo in self._all_photos():
             for rendition in self._renditions_of(photo):
-                planned.append(
-                    (rendition.save_as, f"foto {display_path(photo.source_path)}")
+                placed.setdefault(
+                    (rendition.save_as, f"foto {display_path(photo.source_path)}"),
+                    rendition,
                 )
-        # One photo placed twice in the same article yields the same files.
-        return list(dict.fromkeys(planned))
+        for (save_as, source), rendition in placed.items():
+            plan.append(Output(save_as, source, partial(self._place, rendition)))
+        return plan
 
     def _all_photos(self):
         for album in self.albums:
@@ -266,36 +297,13 @@ class GaleriGenerator(Generator):
         if photo.original:
             yield photo.original
 
+    def _place(self, rendition, _writer):
+        """Hard-link the cached file into the output; copy across devices."""
+        target = sanitised_join(self.output_path, rendition.save_as)
+        link_or_copy(rendition.cache_file, target)
+
     def generate_output(self, writer):
-        settings = self.settings
-
-        def render(save_as, template, url, **kwargs):
-            write_page(self, writer, save_as, template, url, **kwargs)
-
-        render(
-            settings["GALERI_INDEX_SAVE_AS"],
-            "galeri_index",
-            settings["GALERI_INDEX_URL"],
-            albums=self.albums,
-            page_name="galeri",
-        )
-        for album in self.albums:
-            render(
-                album.save_as,
-                "galeri",
-                album.url,
-                album=album,
-                page_name=f"galeri-{album.slug}",
-            )
-        placed = set()
-        for photo in self._all_photos():
-            for rendition in self._renditions_of(photo):
-                if rendition.save_as not in placed:
-                    placed.add(rendition.save_as)
-                    link_or_copy(
-                        rendition.cache_file,
-                        sanitised_join(self.output_path, rendition.save_as),
-                    )
+        write_plan(self.output_plan(), writer)
         self.cache.prune(self.used_keys)
         self.cache.save_index()
 

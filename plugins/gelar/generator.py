@@ -8,11 +8,13 @@ CSV and JSON downloads and the Atom feeds of each edition and KBK.
 
 import logging
 import os
+from functools import partial
 
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
 from sitekit.files import atomic_write
+from sitekit.outputs import Output, write_plan
 from sitekit.problems import display_path, raise_if_any
 from sitekit.rendering import write_page
 from sitekit.text import file_metadata_line
@@ -91,99 +93,109 @@ class GelarGenerator(Generator):
 
         return resolve_links(article.metadata, self.archive, path, line_of)
 
-    def planned_outputs(self):
-        """(save_as, source) for every file this generator will write."""
-        settings = self.settings
-        planned = [
-            (settings["GELAR_INDEX_SAVE_AS"], "daftar gelar (plugin gelar)"),
-            (settings["KBK_INDEX_SAVE_AS"], "daftar KBK (plugin gelar)"),
-            (settings["GELAR_ALL_CSV_SAVE_AS"], "unduhan semua hasil (plugin gelar)"),
-        ]
-        for edition in self.archive.editions:
-            source = f"data {edition.source_path}"
-            planned += [
-                (edition.save_as, source),
-                (edition.csv_url, source),
-                (edition.json_url, source),
-            ]
-        for kbk in self.archive.kbk_list:
-            source = f"KBK `{kbk.id}` ({kbk.history[0].edition.source_path})"
-            planned.append((kbk.save_as, source))
-        planned += [(url, f"umpan {what}") for url, what in self._feeds()]
-        return planned
-
-    def _feeds(self):
-        """(feed path, what it follows) of every edition and KBK feed."""
-        for edition in self.archive.editions:
-            if edition.feed_url:
-                yield edition.feed_url, f"gelar {edition.year}"
-        for kbk in self.archive.kbk_list:
-            if kbk.feed_url:
-                yield kbk.feed_url, f"KBK `{kbk.id}`"
-
-    def generate_output(self, writer):
+    def output_plan(self):
+        """Every file this generator writes (sitekit.outputs.Output)."""
         settings = self.settings
         archive = self.archive
+        site_url = settings["SITEURL"]
 
-        def render(save_as, template, url, **kwargs):
-            write_page(self, writer, save_as, template, url, **kwargs)
+        def page(save_as, source, template, url, **kwargs):
+            def write(writer):
+                write_page(self, writer, save_as, template, url, **kwargs)
 
-        render(
-            settings["GELAR_INDEX_SAVE_AS"],
-            "gelar_index",
-            settings["GELAR_INDEX_URL"],
-            editions=archive.editions,
-            page_name="gelar",
-        )
+            return Output(save_as, source, write)
+
+        def text(save_as, source, make):
+            return Output(
+                save_as, source, lambda _writer: self._write_text(save_as, make())
+            )
+
+        plan = [
+            page(
+                settings["GELAR_INDEX_SAVE_AS"],
+                "daftar gelar (plugin gelar)",
+                "gelar_index",
+                settings["GELAR_INDEX_URL"],
+                editions=archive.editions,
+                page_name="gelar",
+            )
+        ]
         for edition in archive.editions:
-            render(
-                edition.save_as,
-                "gelar",
-                edition.url,
-                edition=edition,
-                page_name=f"gelar-{edition.year}",
+            source = f"data {edition.source_path}"
+            page_url = f"{site_url}/{edition.url}"
+            plan += [
+                page(
+                    edition.save_as,
+                    source,
+                    "gelar",
+                    edition.url,
+                    edition=edition,
+                    page_name=f"gelar-{edition.year}",
+                ),
+                text(edition.csv_url, source, partial(downloads.edition_csv, edition)),
+                text(
+                    edition.json_url,
+                    source,
+                    partial(downloads.edition_json, edition, page_url),
+                ),
+            ]
+        plan.append(
+            text(
+                settings["GELAR_ALL_CSV_SAVE_AS"],
+                "unduhan semua hasil (plugin gelar)",
+                partial(downloads.archive_csv, archive.editions),
             )
-            page_url = f"{settings['SITEURL']}/{edition.url}"
-            self._write_text(edition.csv_url, downloads.edition_csv(edition))
-            self._write_text(
-                edition.json_url, downloads.edition_json(edition, page_url)
-            )
-        self._write_text(
-            settings["GELAR_ALL_CSV_SAVE_AS"], downloads.archive_csv(archive.editions)
         )
-        render(
-            settings["KBK_INDEX_SAVE_AS"],
-            "kbk_index",
-            settings["KBK_INDEX_URL"],
-            kbks=archive.kbk_list,
-            page_name="kbk",
+        plan.append(
+            page(
+                settings["KBK_INDEX_SAVE_AS"],
+                "daftar KBK (plugin gelar)",
+                "kbk_index",
+                settings["KBK_INDEX_URL"],
+                kbks=archive.kbk_list,
+                page_name="kbk",
+            )
         )
         for kbk in archive.kbk_list:
-            render(kbk.save_as, "kbk", kbk.url, kbk=kbk, page_name=f"kbk-{kbk.id}")
-        self._write_feeds(writer)
+            source = f"KBK `{kbk.id}` ({kbk.history[0].edition.source_path})"
+            plan.append(
+                page(
+                    kbk.save_as,
+                    source,
+                    "kbk",
+                    kbk.url,
+                    kbk=kbk,
+                    page_name=f"kbk-{kbk.id}",
+                )
+            )
+        plan += self._feed_plan()
+        return plan
 
-    def _write_feeds(self, writer):
+    def _feed_plan(self):
         """One Atom feed per edition and per KBK, through Pelican's writer."""
-        for edition in self.archive.editions:
-            if edition.feed_url:
-                writer.write_feed(
-                    edition.articles,
-                    self.context,
-                    edition.feed_url,
-                    feed_title=edition.event.title,
-                )
-        for kbk in self.archive.kbk_list:
-            if kbk.feed_url:
-                writer.write_feed(
-                    kbk.articles,
-                    self.context,
-                    kbk.feed_url,
-                    feed_title=f"{kbk.name} ({kbk.institution})",
-                )
+
+        def feed(save_as, what, articles, title):
+            def write(writer):
+                writer.write_feed(articles, self.context, save_as, feed_title=title)
+
+            return Output(save_as, f"umpan {what}", write)
+
+        plan = [
+            feed(e.feed_url, f"gelar {e.year}", e.articles, e.event.title)
+            for e in self.archive.editions
+            if e.feed_url
+        ]
+        plan += [
+            feed(k.feed_url, f"KBK `{k.id}`", k.articles, f"{k.name} ({k.institution})")
+            for k in self.archive.kbk_list
+            if k.feed_url
+        ]
+        return plan
+
+    def generate_output(self, writer):
+        write_plan(self.output_plan(), writer)
 
     def _write_text(self, save_as, text):
-        if not save_as:
-            return
         path = sanitised_join(self.output_path, save_as)
         atomic_write(path, text)
         logger.info('Writing "%s"', path)

@@ -9,12 +9,13 @@ writer, and the nginx map file.
 
 import logging
 import os
+from functools import partial
 
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
 from sitekit.files import atomic_write
-from sitekit.outputs import planned_outputs
+from sitekit.outputs import Output, planned_outputs, write_plan
 from sitekit.problems import ContentError, display_path, raise_if_any
 from sitekit.text import file_metadata_line
 from sitekit.yamlsource import read_yaml
@@ -67,10 +68,8 @@ class RedirectGenerator(Generator):
 
     def resolve(self, generators):
         """Check every redirect against the pages the build will write."""
-        pages = {
-            redirects.page_path(save_as) for save_as, _ in planned_outputs(generators)
-        }
-        pages |= _period_archives(self.context)
+        others = [generator for generator in generators if generator is not self]
+        pages = {redirects.page_path(save_as) for save_as, _ in planned_outputs(others)}
         self.resolved, problems = redirects.resolve(self.redirects, pages)
         raise_if_any(problems)
         # base.html reads this to follow `/?p=123` on the page at `/`.
@@ -78,41 +77,47 @@ class RedirectGenerator(Generator):
             self.resolved, self.settings["SITEURL"]
         )
 
-    def generate_output(self, writer):
+    def output_plan(self):
+        """The redirect pages (once `resolve` has run: before, the collision
+        check sees only the nginx maps, and `resolve` checks the pages) and
+        the nginx maps."""
         site_url = self.settings["SITEURL"]
-        template = self.get_template("redirect")
+        plan = []
         for redirect, final in self.resolved:
             if redirect.has_query:
                 continue  # the page at its path already exists
-            writer.write_file(
-                redirects.save_as_for(redirect.source),
-                template,
-                self.context,
-                self.settings["RELATIVE_URLS"],
-                redirect=redirect,
-                target_url=site_url + final,
-                page_name="redirect",
-            )
+            save_as = redirects.save_as_for(redirect.source)
+            write = partial(self._write_redirect, save_as, redirect, site_url + final)
+            source = f"pengalihan {redirect.path}:{redirect.line}"
+            plan.append(Output(save_as, source, write))
         for key, queries in (
             ("GELAR_REDIRECTS_MAP_SAVE_AS", False),
             ("GELAR_REDIRECTS_QUERY_MAP_SAVE_AS", True),
         ):
             save_as = self.settings[key]
-            if not save_as:
-                continue
-            target = sanitised_join(self.output_path, save_as)
-            atomic_write(target, redirects.nginx_map(self.resolved, site_url, queries))
-            logger.info('Writing "%s"', target)
+            write = partial(self._write_map, save_as, queries)
+            plan.append(Output(save_as, f"peta nginx `{key}` (plugin gelar)", write))
+        return plan
 
+    def _write_redirect(self, save_as, redirect, target_url, writer):
+        writer.write_file(
+            save_as,
+            self.get_template("redirect"),
+            self.context,
+            self.settings["RELATIVE_URLS"],
+            redirect=redirect,
+            target_url=target_url,
+            page_name="redirect",
+        )
 
-def _period_archives(context):
-    """Year (and month, day) archive pages, which Pelican plans itself."""
-    found = set()
-    for periods in (context.get("period_archives") or {}).values():
-        for period in periods:
-            if period.get("save_as"):
-                found.add(redirects.page_path(period["save_as"]))
-    return found
+    def _write_map(self, save_as, queries, _writer):
+        site_url = self.settings["SITEURL"]
+        target = sanitised_join(self.output_path, save_as)
+        atomic_write(target, redirects.nginx_map(self.resolved, site_url, queries))
+        logger.info('Writing "%s"', target)
+
+    def generate_output(self, writer):
+        write_plan(self.output_plan(), writer)
 
 
 def resolve_redirects(generators):

@@ -16,6 +16,7 @@ from pelican.utils import sanitised_join
 
 from babel_i18n import make_filters
 from sitekit.files import link_or_copy
+from sitekit.outputs import Output, write_plan
 from sitekit.rendering import write_page
 
 from .related import neighbours, related_all
@@ -114,55 +115,59 @@ class PembacaGenerator(Generator):
 
     # Output ----------------------------------------------------------------
 
-    def planned_outputs(self):
+    def output_plan(self):
+        """Every file this generator writes (sitekit.outputs.Output)."""
         settings = self.settings
-        planned = [
-            (settings["PEMBACA_SEARCH_SAVE_AS"], "halaman cari (plugin pembaca)"),
-            (settings["PEMBACA_404_SAVE_AS"], "halaman 404 (plugin pembaca)"),
-        ]
-        planned += [
-            (card.save_as, "gambar bagikan (plugin pembaca)") for card in self.cards
-        ]
-        return planned
 
-    def generate_output(self, writer):
-        settings = self.settings
-        if settings["PEMBACA_SEARCH_SAVE_AS"]:
-            write_page(
-                self,
-                writer,
+        def page(save_as, source, template, url, name):
+            def write(writer):
+                write_page(self, writer, save_as, template, url, page_name=name)
+
+            return Output(save_as, source, write)
+
+        plan = [
+            page(
                 settings["PEMBACA_SEARCH_SAVE_AS"],
+                "halaman cari (plugin pembaca)",
                 "cari",
                 settings["PEMBACA_SEARCH_URL"],
-                page_name="cari",
-            )
-        if settings["PEMBACA_404_SAVE_AS"]:
-            write_page(
-                self,
-                writer,
+                "cari",
+            ),
+            page(
                 settings["PEMBACA_404_SAVE_AS"],
+                "halaman 404 (plugin pembaca)",
                 "404",
                 settings["PEMBACA_404_SAVE_AS"],
-                page_name="404",
-            )
-        self._write_cards()
+                "404",
+            ),
+        ]
+        plan += [
+            Output(card.save_as, "gambar bagikan (plugin pembaca)", self._placer(card))
+            for card in self.cards
+        ]
+        return plan
 
-    def _write_cards(self):
+    def _placer(self, card):
+        def place(_writer):
+            target = sanitised_join(self.output_path, card.save_as)
+            link_or_copy(self.card_cache.path(card), target)
+
+        return place
+
+    def generate_output(self, writer):
         settings = self.settings
         root = settings["PEMBACA_SHARE_CACHE_PATH"] or os.path.join(
             settings["CACHE_PATH"], "bagikan"
         )
-        cache = CardCache(root)
-        cache.fill(self.cards, settings["PEMBACA_SHARE_JOBS"])
-        for card in self.cards:
-            link_or_copy(
-                cache.path(card), sanitised_join(self.output_path, card.save_as)
-            )
-        cache.prune()
+        # Missing cards are drawn in one pool before the plan places them.
+        self.card_cache = CardCache(root)
+        self.card_cache.fill(self.cards, settings["PEMBACA_SHARE_JOBS"])
+        write_plan(self.output_plan(), writer)
+        self.card_cache.prune()
         logger.info(
             "Gambar bagikan: %d digambar, %d dari cache.",
-            cache.drawn,
-            len(self.cards) - cache.drawn,
+            self.card_cache.drawn,
+            len(self.cards) - self.card_cache.drawn,
         )
 
 
