@@ -14,6 +14,7 @@ from gelar.archive import build_archive
 from gelar.articles import resolve_links
 from gelar.schema import parse_edition
 from gelar.settings import DEFAULTS
+from sitekit import redirects as redirects_file
 from sitekit.problems import ContentError
 from sitekit.yamlsource import parse_yaml
 
@@ -228,7 +229,7 @@ PAGES = {"/", "/b/", "/gelar/2015/"}
 def test_any_redirects_file_resolves_or_fails_clearly(data):
     path = "content/redirects.yaml"
     try:
-        found, problems = redirects.from_yaml(parse_yaml(dump(data), path), path)
+        found, problems = redirects_file.from_yaml(parse_yaml(dump(data), path), path)
     except ContentError:
         return
     resolved, more = redirects.resolve(found, PAGES)

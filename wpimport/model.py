@@ -59,9 +59,3 @@ class Export:
     skipped: tuple[tuple[Entry, str], ...]  # (entry, reason in Indonesian)
     attachments: dict = field(default_factory=dict)  # post id -> file URL
     hosts: tuple[str, ...] = ()  # the old site's host names
-
-
-@dataclass(frozen=True)
-class Redirect:
-    source: str  # "from" in the YAML file
-    target: str  # "to"

@@ -15,9 +15,10 @@ from urllib.parse import unquote, urlsplit
 from pelican.utils import slugify
 
 from sitekit.problems import Problem, display_path
+from sitekit.redirects import Redirect
 
 from . import clean, convert
-from .model import ImportFailed, Redirect
+from .model import ImportFailed
 
 _NO_CATEGORY = {"uncategorized", "tak berkategori", "tanpa kategori"}
 _SIZE_SUFFIX = re.compile(r"-\d+x\d+(?=\.\w+$)")

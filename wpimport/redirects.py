@@ -1,71 +1,25 @@
 """The list of old addresses and where they now live: content/redirects.yaml.
 
-The build side (another issue) reads the same file. Entries already there
-are kept as they are and in their order; new ones are appended; an old
-address is never listed twice.
+The build reads the same file with the same parser (sitekit/redirects.py).
+Entries already there are kept as they are and in their order; new ones
+are appended; an old address is never listed twice.
 """
 
 import json
 
 import yaml
 
-from sitekit.problems import ContentError, Problem
-from sitekit.yamlsource import Mapping, Sequence, parse_yaml
+from sitekit import redirects as redirects_file
 
-from .model import ImportFailed, Redirect
+from .model import ImportFailed
 
 HEADER = "# Pengalihan alamat lama ke alamat baru.\n"
-_HINT = (
-    "berkas harus berisi `redirects:` dengan daftar `- from: /alamat-lama/` "
-    "dan `to: /alamat-baru/`; perbaiki atau hapus berkas itu."
-)
 
 
 def parse(text, path):
-    """The redirects listed in the YAML `text` of `path`."""
-    if not text.strip():
-        return []
-    try:
-        data = parse_yaml(text, path)
-    except ContentError as error:
-        raise ImportFailed(error.problems) from None
-    problems = []
-    if not isinstance(data, Mapping) or set(data) - {"redirects"}:
-        line = data.line if isinstance(data, Mapping) else 1
-        raise ImportFailed(
-            [Problem(path, line, None, "isi berkas pengalihan tidak dikenal.", _HINT)]
-        )
-    items = data.get("redirects") or []
-    if not isinstance(items, Sequence):
-        raise ImportFailed(
-            [
-                Problem(
-                    path,
-                    data.line_of("redirects"),
-                    "redirects",
-                    "harus berupa daftar.",
-                    _HINT,
-                )
-            ]
-        )
-    found = []
-    for index, item in enumerate(items):
-        field = f"redirects[{index}]"
-        if not isinstance(item, Mapping) or not all(
-            isinstance(item.get(key), str) and item[key].startswith("/")
-            for key in ("from", "to")
-        ):
-            problems.append(
-                Problem(
-                    path,
-                    items.line_of(index),
-                    field,
-                    "harus punya `from` dan `to` berupa alamat yang diawali `/`.",
-                    _HINT,
-                )
-            )
-            continue
-        found.append(Redirect(item["from"], item["to"]))
+    """The redirects listed in the YAML `text` of `path`, read by the same
+    parser as the build's (sitekit/redirects.py)."""
+    found, problems = redirects_file.parse_text(text, path)
     if problems:
         raise ImportFailed(problems)
     return found

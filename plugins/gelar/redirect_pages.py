@@ -14,11 +14,11 @@ from functools import partial
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
+from sitekit import redirects as redirects_file
 from sitekit.files import atomic_write
 from sitekit.outputs import Output, planned_outputs, write_plan
-from sitekit.problems import ContentError, display_path, raise_if_any
+from sitekit.problems import display_path, raise_if_any
 from sitekit.text import file_metadata_line
-from sitekit.yamlsource import read_yaml
 
 from . import redirects
 
@@ -35,12 +35,7 @@ class RedirectGenerator(Generator):
         problems = []
         path = os.path.join(self.path, self.settings["GELAR_REDIRECTS_FILE"])
         if os.path.exists(path):
-            try:
-                found, more = redirects.from_yaml(
-                    read_yaml(path, display_path(path)), display_path(path)
-                )
-            except ContentError as error:
-                found, more = [], error.problems
+            found, more = redirects_file.read_file(path, display_path(path))
             self.redirects += found
             problems += more
         for item in self._live_content():

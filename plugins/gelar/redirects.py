@@ -1,12 +1,8 @@
 """Old addresses that keep working: redirects from YAML, articles and KBKs.
 
 Sources of redirects:
-- `content/redirects.yaml` (also written by the WordPress importer):
-
-      redirects:
-        - from: /2015/09/30/gelar-budaya-kerja-2015/
-          to: /berita/2015/gelar-budaya-kerja-2015/
-
+- `content/redirects.yaml` (read by sitekit/redirects.py, which the
+  WordPress importer shares);
 - `Redirect-from: /lama/, /lebih-lama/` in an article or page;
 - `former_ids` of a KBK in the year files (its old /kbk/<id>/ address).
 
@@ -17,56 +13,10 @@ address that is also a real page) with file, line and field.
 
 import difflib
 import posixpath
-import re
-from dataclasses import dataclass
 from urllib.parse import unquote
 
-from sitekit.problems import Problem
+from sitekit.redirects import Redirect, is_site_path, path_problem
 from sitekit.text import split_list
-from sitekit.yamlsource import Mapping, Sequence
-
-# A site path: starts with "/", no query, fragment, spaces or "..".
-_PATH = re.compile(r"^/(?:[^\s?#]*)$")
-# An old dynamic address such as WordPress's "/?p=123": a path and a query.
-_QUERY_ADDRESS = re.compile(r"^/[^\s?#]*\?[^\s#]+$")
-_FIELDS = ("from", "to")
-
-
-@dataclass(frozen=True)
-class Redirect:
-    source: str  # the old path, "/2015/09/30/gelar-budaya-kerja-2015/"
-    target: str  # where it goes, "/berita/2015/gelar-budaya-kerja-2015/"
-    path: str  # the file that asked for it, as editors see it
-    line: int | None
-    field: str
-
-    def problem(self, message, hint):
-        return Problem(self.path, self.line, self.field, message, hint)
-
-    @property
-    def has_query(self):
-        """An old dynamic address: no static page can stand at it, since the
-        query goes to the page of its path; nginx and a small script on that
-        page send readers on instead."""
-        return "?" in self.source
-
-
-def is_site_path(value):
-    return (
-        isinstance(value, str)
-        and bool(_PATH.match(value))
-        and ".." not in value.split("/")
-        and "//" not in value
-    )
-
-
-def is_old_address(value):
-    """What `from` may be: a site path, or an old path with a query."""
-    if is_site_path(value):
-        return True
-    if not isinstance(value, str) or not _QUERY_ADDRESS.match(value):
-        return False
-    return is_site_path(value.split("?", 1)[0])
 
 
 def page_path(save_as):
@@ -89,102 +39,6 @@ def save_as_for(source):
     return path + "/index.html"
 
 
-def _path_problem(path, line, field, value):
-    return Problem(
-        path,
-        line,
-        field,
-        f"`{value}` bukan alamat di situs ini.",
-        "tulis alamat yang diawali `/`, tanpa nama domain, tanpa `?`, `#` "
-        "atau spasi, mis. `/berita/2015/gelar-budaya-kerja-2015/`.",
-    )
-
-
-def from_yaml(data, path):
-    """(redirects, problems) from the parsed redirects file."""
-    problems = []
-    if not isinstance(data, Mapping) or set(data) != {"redirects"}:
-        line = getattr(data, "line", 1)
-        return [], [
-            Problem(
-                path,
-                line,
-                None,
-                "berkas pengalihan harus berisi satu kolom `redirects` berupa daftar.",
-                "tulis `redirects:` lalu butir `- from: /lama/` dan `to: /baru/`.",
-            )
-        ]
-    items = data["redirects"]
-    if items is None:
-        return [], []
-    if not isinstance(items, Sequence):
-        return [], [
-            Problem(
-                path,
-                data.line_of("redirects"),
-                "redirects",
-                "harus berupa daftar.",
-                "tulis setiap pengalihan di baris sendiri diawali `- from: `.",
-            )
-        ]
-    redirects = []
-    for index, item in enumerate(items):
-        line = items.line_of(index)
-        name = f"redirects[{index}]"
-        if not isinstance(item, Mapping):
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    name,
-                    "harus berupa pemetaan dengan kolom `from` dan `to`.",
-                    "tulis `- from: /lama/` dan di bawahnya `  to: /baru/`.",
-                )
-            )
-            continue
-        valid = True
-        for key in item:
-            if key not in _FIELDS:
-                problems.append(
-                    Problem(
-                        path,
-                        item.line_of(key),
-                        f"{name}.{key}",
-                        "kolom tidak dikenal.",
-                        "setiap pengalihan hanya punya `from` dan `to`.",
-                    )
-                )
-        for key in _FIELDS:
-            value = item.get(key)
-            if value is None:
-                problems.append(
-                    Problem(
-                        path,
-                        item.line,
-                        f"{name}.{key}",
-                        "wajib diisi tetapi tidak ada.",
-                        f"tambahkan `{key}: /alamat/`.",
-                    )
-                )
-                valid = False
-            elif not (is_old_address if key == "from" else is_site_path)(value):
-                problems.append(
-                    _path_problem(path, item.line_of(key), f"{name}.{key}", value)
-                )
-                valid = False
-        if valid:
-            redirects.append(
-                Redirect(
-                    item["from"],
-                    item["to"],
-                    path,
-                    item.line_of("from"),
-                    f"{name}.from",
-                )
-            )
-    return redirects, problems
-
-
 def from_metadata(value, url, path, line):
     """(redirects, problems) for a `Redirect-from:` value of one article."""
     redirects, problems = [], []
@@ -192,7 +46,7 @@ def from_metadata(value, url, path, line):
         if is_site_path(old):
             redirects.append(Redirect(old, "/" + url, path, line, "Redirect-from"))
         else:
-            problems.append(_path_problem(path, line, "Redirect-from", old))
+            problems.append(path_problem(path, line, "Redirect-from", old))
     return redirects, problems
 
 

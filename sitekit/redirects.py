@@ -1,0 +1,182 @@
+"""The one parser of `content/redirects.yaml`, for the build and the importer.
+
+      redirects:
+        - from: /2015/09/30/gelar-budaya-kerja-2015/
+          to: /berita/2015/gelar-budaya-kerja-2015/
+
+Pure functions: text or parsed YAML in, (redirects, problems) out, every
+problem with file, line and field. A file with nothing but comments (or
+nothing at all) lists no redirects. Checking where the redirects lead is
+the build's work (plugins/gelar/redirects.py).
+"""
+
+import dataclasses
+import re
+
+from sitekit.problems import ContentError, Problem
+from sitekit.text import decode_utf8
+from sitekit.yamlsource import Mapping, Sequence, parse_yaml
+
+# A site path: starts with "/", no query, fragment, spaces or "..".
+_PATH = re.compile(r"^/(?:[^\s?#]*)$")
+# An old dynamic address such as WordPress's "/?p=123": a path and a query.
+_QUERY_ADDRESS = re.compile(r"^/[^\s?#]*\?[^\s#]+$")
+_FIELDS = ("from", "to")
+
+
+@dataclasses.dataclass(frozen=True)
+class Redirect:
+    source: str  # the old path, "/2015/09/30/gelar-budaya-kerja-2015/"
+    target: str  # where it goes, "/berita/2015/gelar-budaya-kerja-2015/"
+    # Where it was asked for, as editors see it; not part of its identity.
+    path: str = dataclasses.field(default="", compare=False)
+    line: int | None = dataclasses.field(default=None, compare=False)
+    field: str = dataclasses.field(default="", compare=False)
+
+    def problem(self, message, hint):
+        return Problem(self.path, self.line, self.field, message, hint)
+
+    @property
+    def has_query(self):
+        """An old dynamic address: no static page can stand at it, since the
+        query goes to the page of its path; nginx and a small script on that
+        page send readers on instead."""
+        return "?" in self.source
+
+
+def is_site_path(value):
+    return (
+        isinstance(value, str)
+        and bool(_PATH.match(value))
+        and ".." not in value.split("/")
+        and "//" not in value
+    )
+
+
+def is_old_address(value):
+    """What `from` may be: a site path, or an old path with a query."""
+    if is_site_path(value):
+        return True
+    if not isinstance(value, str) or not _QUERY_ADDRESS.match(value):
+        return False
+    return is_site_path(value.split("?", 1)[0])
+
+
+def path_problem(path, line, field, value):
+    return Problem(
+        path,
+        line,
+        field,
+        f"`{value}` bukan alamat di situs ini.",
+        "tulis alamat yang diawali `/`, tanpa nama domain, tanpa `?`, `#` "
+        "atau spasi, mis. `/berita/2015/gelar-budaya-kerja-2015/`.",
+    )
+
+
+def from_yaml(data, path):
+    """(redirects, problems) from the parsed redirects file."""
+    problems = []
+    if not isinstance(data, Mapping) or set(data) != {"redirects"}:
+        line = getattr(data, "line", 1)
+        return [], [
+            Problem(
+                path,
+                line,
+                None,
+                "berkas pengalihan harus berisi satu kolom `redirects` berupa daftar.",
+                "tulis `redirects:` lalu butir `- from: /lama/` dan `to: /baru/`.",
+            )
+        ]
+    items = data["redirects"]
+    if items is None:
+        return [], []
+    if not isinstance(items, Sequence):
+        return [], [
+            Problem(
+                path,
+                data.line_of("redirects"),
+                "redirects",
+                "harus berupa daftar.",
+                "tulis setiap pengalihan di baris sendiri diawali `- from: `.",
+            )
+        ]
+    redirects = []
+    for index, item in enumerate(items):
+        line = items.line_of(index)
+        name = f"redirects[{index}]"
+        if not isinstance(item, Mapping):
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    name,
+                    "harus berupa pemetaan dengan kolom `from` dan `to`.",
+                    "tulis `- from: /lama/` dan di bawahnya `  to: /baru/`.",
+                )
+            )
+            continue
+        valid = True
+        for key in item:
+            if key not in _FIELDS:
+                problems.append(
+                    Problem(
+                        path,
+                        item.line_of(key),
+                        f"{name}.{key}",
+                        "kolom tidak dikenal.",
+                        "setiap pengalihan hanya punya `from` dan `to`.",
+                    )
+                )
+        for key in _FIELDS:
+            value = item.get(key)
+            if value is None:
+                problems.append(
+                    Problem(
+                        path,
+                        item.line,
+                        f"{name}.{key}",
+                        "wajib diisi tetapi tidak ada.",
+                        f"tambahkan `{key}: /alamat/`.",
+                    )
+                )
+                valid = False
+            elif not (is_old_address if key == "from" else is_site_path)(value):
+                problems.append(
+                    path_problem(path, item.line_of(key), f"{name}.{key}", value)
+                )
+                valid = False
+        if valid:
+            redirects.append(
+                Redirect(
+                    item["from"],
+                    item["to"],
+                    path,
+                    item.line_of("from"),
+                    f"{name}.from",
+                )
+            )
+    return redirects, problems
+
+
+def parse_text(text, path):
+    """(redirects, problems) from the text of a redirects file at `path`."""
+    if not any(
+        line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        return [], []
+    try:
+        return from_yaml(parse_yaml(text, path), path)
+    except ContentError as error:
+        return [], error.problems
+
+
+def read_file(path, shown):
+    """(redirects, problems) from the redirects file at `path`, named `shown`
+    in problems."""
+    with open(path, "rb") as handle:
+        raw = handle.read()
+    try:
+        text = decode_utf8(raw, shown)
+    except ContentError as error:
+        return [], error.problems
+    return parse_text(text, shown)
