@@ -24,7 +24,7 @@ from sitebuild.compress import compress_tree  # noqa: E402
 from sitebuild.deploy import DeployFailed, deploy, removed_pages  # noqa: E402
 from sitecheck.findings import summary  # noqa: E402
 from sitecheck.run import check_site  # noqa: E402
-from sitecheck.settings import UnknownSetting  # noqa: E402
+from sitekit.problems import ContentError  # noqa: E402
 from wpimport import importer  # noqa: E402
 from wpimport.model import ImportFailed  # noqa: E402
 from wpimport.report import format_failure, format_report  # noqa: E402
@@ -118,8 +118,8 @@ def check(c, publish=False, html=True, output=OUTPUT):
     settings = read_settings(_settings_file(publish))
     try:
         ok, report = _check_report(output, settings, html=html)
-    except UnknownSetting as error:
-        raise Exit(str(error), code=1) from None
+    except ContentError as error:
+        raise Exit("\n".join(map(str, error.problems)), code=1) from None
     print(report)
     if not ok:
         raise Exit("Perbaiki masalah di atas sebelum menerbitkan situs.", code=1)
@@ -148,8 +148,8 @@ def publish(c, dest="", dry_run=False, allow_removed=False, output=OUTPUT):
     def finish(folder):
         try:
             ok, report = _check_report(folder, settings)
-        except UnknownSetting as error:
-            raise BuildFailed(str(error)) from None
+        except ContentError as error:
+            raise BuildFailed(error.report()) from None
         reports.append(report)
         if not ok:
             raise BuildFailed(report)

@@ -65,7 +65,7 @@ class WarmSite:
             OUTPUT_PATH=os.path.join(self._scratch, "baca"),
             DELETE_OUTPUT_DIRECTORY=False,
             # This process runs threads (watcher, builder, server): no fork.
-            PARALLEL_PROCESSES=1,
+            BUILD_PROCESSES=1,
             **overrides,
         )
 

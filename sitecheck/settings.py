@@ -4,6 +4,9 @@ Read from the Pelican settings file that built the site (pelicanconf.py
 or publishconf.py); set one there only to change it.
 """
 
+from sitekit import settings as settings_kit
+from sitekit.settings import SettingsSpec
+
 DEFAULTS = {
     # The largest HTML page allowed, in bytes (pagination keeps lists small).
     "SITECHECK_PAGE_MAX_BYTES": 200_000,
@@ -14,17 +17,15 @@ DEFAULTS = {
 }
 
 
-class UnknownSetting(ValueError):
-    """A SITECHECK_* key that is not in DEFAULTS (usually a typo)."""
+SPEC = SettingsSpec(
+    owner="pemeriksa situs",
+    where="sitecheck/settings.py",
+    prefixes=("SITECHECK_",),
+    defaults=DEFAULTS,
+)
 
 
 def options(settings):
-    """DEFAULTS overridden by any SITECHECK_* key in `settings`."""
-    unknown = [k for k in settings if k.startswith("SITECHECK_") and k not in DEFAULTS]
-    if unknown:
-        raise UnknownSetting(
-            "Pengaturan tidak dikenal: "
-            + ", ".join(unknown)
-            + ". Pengaturan yang dikenal ada di sitecheck/settings.py."
-        )
-    return {key: settings.get(key, value) for key, value in DEFAULTS.items()}
+    """DEFAULTS overridden by any SITECHECK_* key in `settings`; raises
+    ContentError for an unknown key (usually a typo)."""
+    return settings_kit.options(settings, SPEC)

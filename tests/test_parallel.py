@@ -38,7 +38,7 @@ def pelican(project, output, *settings):
 def test_every_core_one_process_and_no_plugin_write_the_same_site(synthetic, tmp_path):
     builds = {
         "paralel": (),
-        "satu proses": ("PARALLEL_PROCESSES=1",),
+        "satu proses": ("BUILD_PROCESSES=1",),
         "tanpa plugin": (f"PLUGINS={json.dumps(PLUGINS)}",),
     }
     sites = {}

@@ -18,12 +18,21 @@ from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 from pelican import signals
 
+from sitekit.settings import SettingsSpec, apply_defaults
+
 DEFAULTS = {
     # Babel locale for the interface, dates and numbers; None: DEFAULT_LANG.
     "I18N_LOCALE": None,
     # Folder of the gettext catalogs; None: THEME/translations.
     "I18N_TRANSLATIONS_PATH": None,
 }
+
+SPEC = SettingsSpec(
+    owner="plugin babel_i18n",
+    where="plugins/babel_i18n/__init__.py",
+    prefixes=("I18N_",),
+    defaults=DEFAULTS,
+)
 
 DATE_FORMATS = {
     "long": "d MMMM y",  # 30 September 2015
@@ -73,8 +82,7 @@ def make_filters(locale):
 
 
 def _initialized(pelican):
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
+    apply_defaults(pelican.settings, SPEC)
 
 
 def _generator_init(generator):

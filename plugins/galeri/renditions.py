@@ -8,6 +8,8 @@ de-duplicated and made together in `pipeline.run_jobs`.
 import os
 from dataclasses import dataclass
 
+from sitekit.settings import processes
+
 from . import imaging
 from .model import Rendition
 from .pipeline import ORIGINAL, Job, run_jobs
@@ -56,7 +58,7 @@ def make_renditions(photos, settings, cache):
             jobs[key] = Job(key, photo.source_path, cache.folder(key), options)
         else:
             metas[key] = meta
-    metas.update(run_jobs(jobs.values(), settings["GALERI_JOBS"]))
+    metas.update(run_jobs(jobs.values(), processes(settings)))
     order = {fmt: i for i, fmt in enumerate(settings["GALERI_FORMATS"])}
     for photo, key in keyed:
         meta = metas[key]

@@ -1,7 +1,7 @@
 """Every setting of the galeri plugin, with its default, in one place."""
 
-from gelar import settings as gelar_settings
-from sitekit.problems import ContentError, Problem
+from sitekit import settings as settings_kit
+from sitekit.settings import SHARED, SettingsSpec, setting_problem
 
 DEFAULTS = {
     # Folder of the albums, relative to PATH: one sub-folder per album.
@@ -35,8 +35,6 @@ DEFAULTS = {
     "GALERI_CREDIT_IN_FILE": False,
     # Pillow's decompression-bomb limit, in pixels.
     "GALERI_MAX_PIXELS": 89_478_485,
-    # Worker processes for image work; 0 means one per CPU core.
-    "GALERI_JOBS": 0,
     # Unreadable photos are left out and listed; True fails the build.
     "GALERI_STRICT": False,
     # Cache of resized photos; empty means CACHE_PATH/galeri.
@@ -51,22 +49,11 @@ FORMATS = ("webp", "jpeg")
 
 def apply_defaults(settings):
     """Add missing defaults to `settings`; refuse unknown or bad GALERI_ keys."""
-    try:
-        gelar_settings.apply_defaults(settings, DEFAULTS, ("GALERI_",), "galeri")
-        problems = []
-    except ContentError as error:  # report bad values in the same run
-        problems = error.problems
-        for key, value in DEFAULTS.items():
-            settings.setdefault(key, value)
-    problems += _value_problems(settings)
-    if problems:
-        raise ContentError(problems)
+    settings_kit.apply_defaults(settings, SPEC, SHARED)
 
 
 def _value_problems(settings):
-    def problem(key, message, hint):
-        return Problem("pelicanconf.py", None, key, message, hint)
-
+    problem = setting_problem
     widths = settings["GALERI_WIDTHS"]
     if not widths or not all(
         isinstance(w, int) and not isinstance(w, bool) and w > 0 for w in widths
@@ -90,3 +77,12 @@ def _value_problems(settings):
             yield problem(
                 key, f"harus angka 1 sampai 100, bukan `{value!r}`.", "mis. 80."
             )
+
+
+SPEC = SettingsSpec(
+    owner="plugin galeri",
+    where="plugins/galeri/settings.py",
+    prefixes=("GALERI_",),
+    defaults=DEFAULTS,
+    check=_value_problems,
+)

@@ -5,7 +5,8 @@ that templates can read them like Pelican's own `*_URL` settings. A URL
 pattern with an empty SAVE_AS turns that output off.
 """
 
-from sitekit.problems import ContentError, Problem
+from sitekit import settings as settings_kit
+from sitekit.settings import SettingsSpec
 
 DEFAULTS = {
     # Folder of the yearly data files, relative to PATH (the content folder).
@@ -38,24 +39,14 @@ DEFAULTS = {
     "GELAR_LINK_MENTIONS": True,
 }
 
-PREFIXES = ("GELAR_", "KBK_")
+SPEC = SettingsSpec(
+    owner="plugin gelar",
+    where="plugins/gelar/settings.py",
+    prefixes=("GELAR_", "KBK_"),
+    defaults=DEFAULTS,
+)
 
 
-def apply_defaults(settings, defaults=DEFAULTS, prefixes=PREFIXES, plugin="gelar"):
-    """Add missing defaults to `settings`; refuse unknown keys of the plugin."""
-    problems = [
-        Problem(
-            "pelicanconf.py",
-            None,
-            key,
-            f"pengaturan ini tidak dikenal oleh plugin {plugin}.",
-            "periksa ejaannya; pengaturan yang dikenal ada di "
-            f"plugins/{plugin}/settings.py.",
-        )
-        for key in settings
-        if key.startswith(prefixes) and key not in defaults
-    ]
-    if problems:
-        raise ContentError(problems)
-    for key, value in defaults.items():
-        settings.setdefault(key, value)
+def apply_defaults(settings):
+    """Add missing defaults to `settings`; refuse unknown GELAR_/KBK_ keys."""
+    settings_kit.apply_defaults(settings, SPEC)

@@ -13,23 +13,28 @@ import functools
 from pelican import signals
 from pelican.readers import MarkdownReader
 
+from sitekit.settings import SHARED, SettingsSpec, apply_defaults, processes
+
 from . import urls
 from .reader import PreparedMarkdownReader, finish, prepare
-from .writer import ParallelWriter, processes
+from .writer import ParallelWriter
 
-DEFAULTS = {
-    # Processes that render pages; 0 means one per core, 1 renders in-process.
-    "PARALLEL_PROCESSES": 0,
-    # The previous build's folder: equal files are hard-linked from there.
-    # sitebuild/build.py sets it; None writes every file.
-    "PARALLEL_PREVIOUS_OUTPUT": None,
-}
+# How many processes read and render: BUILD_PROCESSES (sitekit/settings.py).
+SPEC = SettingsSpec(
+    owner="plugin parallel",
+    where="plugins/parallel/__init__.py",
+    prefixes=("PARALLEL_",),
+    defaults={
+        # The previous build's folder: equal files are hard-linked from there.
+        # sitebuild/build.py sets it; None writes every file.
+        "PARALLEL_PREVIOUS_OUTPUT": None,
+    },
+)
 
 
 def _initialized(pelican):
     urls.forget()  # in case an earlier build in this process failed midway
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
+    apply_defaults(pelican.settings, SPEC, SHARED)
 
 
 def _readers_init(readers):

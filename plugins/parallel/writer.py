@@ -28,17 +28,13 @@ from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from sitekit.files import atomic_write, remove_quietly
+from sitekit.settings import processes
 
 logger = logging.getLogger(__name__)
 
 
 # Below this many pages in one generator, forking costs more than it saves.
 MIN_CALLS = 40
-
-
-def processes(settings):
-    """How many processes render or convert: PARALLEL_PROCESSES, 0 = cores."""
-    return settings.get("PARALLEL_PROCESSES") or os.cpu_count() or 1
 
 
 class _Blank:

@@ -18,6 +18,7 @@ from babel_i18n import make_filters
 from sitekit.files import link_or_copy
 from sitekit.outputs import Output, write_plan
 from sitekit.rendering import write_page
+from sitekit.settings import processes
 
 from .related import neighbours, related_all
 from .shareimages import Card, CardCache
@@ -161,7 +162,7 @@ class PembacaGenerator(Generator):
         )
         # Missing cards are drawn in one pool before the plan places them.
         self.card_cache = CardCache(root)
-        self.card_cache.fill(self.cards, settings["PEMBACA_SHARE_JOBS"])
+        self.card_cache.fill(self.cards, processes(settings))
         write_plan(self.output_plan(), writer)
         self.card_cache.prune()
         logger.info(

@@ -1,6 +1,7 @@
 """Every setting of the pembaca (reader) plugin, with its default, in one place."""
 
-from gelar import settings as gelar_settings
+from sitekit import settings as settings_kit
+from sitekit.settings import SHARED, SettingsSpec
 
 DEFAULTS = {
     # The search page (Pagefind's index is written by sitebuild/search.py).
@@ -20,8 +21,6 @@ DEFAULTS = {
     "PEMBACA_SHARE_IMAGE_NAME": "bagikan.jpg",
     "PEMBACA_SHARE_IMAGE_SIZE": (1200, 630),
     "PEMBACA_SHARE_IMAGE_QUALITY": 85,
-    # Worker processes drawing missing share images; 0 means one per core.
-    "PEMBACA_SHARE_JOBS": 0,
     # Cache of drawn share images; empty means CACHE_PATH/bagikan.
     "PEMBACA_SHARE_CACHE_PATH": "",
     # Text on the share images (Indonesian: they are seen by readers).
@@ -42,6 +41,14 @@ DEFAULTS = {
 }
 
 
+SPEC = SettingsSpec(
+    owner="plugin pembaca",
+    where="plugins/pembaca/settings.py",
+    prefixes=("PEMBACA_",),
+    defaults=DEFAULTS,
+)
+
+
 def apply_defaults(settings):
     """Add missing defaults to `settings`; refuse unknown PEMBACA_ keys."""
-    gelar_settings.apply_defaults(settings, DEFAULTS, ("PEMBACA_",), "pembaca")
+    settings_kit.apply_defaults(settings, SPEC, SHARED)
