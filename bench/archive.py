@@ -14,7 +14,7 @@ import os
 import random
 import shutil
 
-PROJECT_PARTS = ("plugins", "theme", "pelicanconf.py", "publishconf.py")
+PROJECT_PARTS = ("plugins", "sitekit", "theme", "pelicanconf.py", "publishconf.py")
 CATEGORIES = ("Berita", "Pengumuman", "Profil", "Liputan", "Opini")
 TAGS = tuple(
     f"{word} {n}"

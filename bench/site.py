@@ -35,7 +35,7 @@ from bench.preview import measure_edit_latency
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # What `invoke build` needs besides bench/archive.py's PROJECT_PARTS.
-TOOL_PARTS = ("tasks.py", "sitekit", "sitebuild", "sitecheck", "wpimport")
+TOOL_PARTS = ("tasks.py", "sitebuild", "sitecheck", "wpimport")
 PHOTO_SIZE = (4000, 3000)
 QUICK = {
     "articles": 30,

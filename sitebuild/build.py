@@ -20,6 +20,8 @@ from pelican.settings import read_settings
 from sitebuild import inputs, versions
 from sitebuild.pelican_messages import translate
 from sitebuild.search import index_site
+from sitekit import pelican_compat
+from sitekit.hooks import editor_notes, is_notice
 from sitekit.problems import ContentError, format_report
 
 
@@ -36,8 +38,8 @@ class _Collect(logging.Handler):
         self.messages = []
 
     def emit(self, record):
-        if getattr(record, "gelar_report", None):
-            return  # a notice the plugin also reports after the build
+        if is_notice(record):
+            return  # the plugin also reports it after the build
         # Pelican logs unreadable files from inside its `except` block, so
         # the exception is still at hand even when the record omits it.
         error = sys.exc_info()[1]
@@ -66,16 +68,11 @@ def _collecting(settings):
         root.removeHandler(handler)
 
 
-def _editor_notes(generators):
-    """What plugins tell editors after a successful build (e.g. photos left out)."""
-    notes = []
-    for generator in generators:
-        if hasattr(generator, "editor_notes"):
-            notes += generator.editor_notes()
-    return notes
-
-
 def load_settings(settings_file, **overrides):
+    try:
+        pelican_compat.check_version()
+    except pelican_compat.PelicanVersionError as error:
+        raise BuildFailed(str(error)) from None
     # No console handler: every warning and error is collected and retold
     # once, in Indonesian, instead of also printing Pelican's English line.
     init_logging(level=logging.WARNING, handler=None)
@@ -114,7 +111,7 @@ def _run_checked(settings, action, generators=None):
         action(Pelican(settings))
     if generators is not None:
         generators.extend(handler.generators)
-    return _editor_notes(handler.generators)
+    return editor_notes(handler.generators)
 
 
 def read_site(settings):
@@ -124,7 +121,7 @@ def read_site(settings):
     rendering: what a warm preview (sitebuild/preview.py) renders from.
     """
     with reporting(settings) as handler:
-        _context_phase(Pelican(settings))
+        pelican_compat.context_phase(Pelican(settings))
     return handler.generators
 
 
@@ -204,30 +201,4 @@ def validate(settings_file, **overrides):
     """Read all content and data and run every check; write nothing."""
     with tempfile.TemporaryDirectory(prefix="validasi-") as scratch:
         settings = load_settings(settings_file, OUTPUT_PATH=scratch, **overrides)
-        return _run_checked(settings, _context_phase)
-
-
-def _context_phase(pelican):
-    """Pelican.run() up to, not including, the writer (Pelican 4.12)."""
-    context = pelican.settings.copy()
-    context.update(
-        generated_content={},
-        static_links=set(),
-        static_content={},
-        localsiteurl=pelican.settings["SITEURL"],
-    )
-    generators = [
-        cls(
-            context=context,
-            settings=pelican.settings,
-            path=pelican.path,
-            theme=pelican.theme,
-            output_path=pelican.output_path,
-        )
-        for cls in pelican._get_generator_classes()
-    ]
-    for generator in generators:
-        if hasattr(generator, "generate_context"):
-            generator.generate_context()
-    signals.all_generators_finalized.send(generators)
-    return context
+        return _run_checked(settings, pelican_compat.context_phase)

@@ -8,12 +8,13 @@ the same file:line:field problems that our plugins report.
 import os
 import re
 
+from sitekit.pelican_compat import MESSAGES
 from sitekit.problems import Problem, display_path
 from sitekit.text import file_metadata_line
 
-MISSING = "Skipping %s: could not find information about '%s'"
-UNREADABLE = "Could not process %s"
-NO_SLUG = 'Unable to generate valid slug for %s "%s".'
+MISSING = MESSAGES["missing_metadata"]
+UNREADABLE = MESSAGES["unreadable"]
+NO_SLUG = MESSAGES["no_slug"]
 BAD_DATE = re.compile(r"^(?P<value>'.*') is not a valid date$")
 
 

@@ -17,8 +17,7 @@ from functools import partial
 from itertools import chain
 
 from pelican import signals
-from pelican.contents import Article, Content
-from pelican.readers import SkipStub
+from pelican.contents import Article
 from pelican.writers import Writer
 
 from sitebuild import versions
@@ -28,7 +27,9 @@ from sitebuild.build import (
     read_site,
     reporting,
 )
+from sitekit import pelican_compat
 from sitekit.files import atomic_write
+from sitekit.hooks import refresh_document
 
 # Every list of ArticlesGenerator that holds Article objects.
 ARTICLE_LISTS = (
@@ -74,8 +75,7 @@ class WarmSite:
         self.generators = None
         self.outdated = False
         # Rendered text is memoized per object, for the life of the process.
-        Content.get_content.cache.clear()
-        Content.get_summary.cache.clear()
+        pelican_compat.forget_all_rendered()
         settings = self._settings()
         self.generators = read_site(settings)
         self.settings = settings
@@ -139,21 +139,17 @@ class WarmSite:
             )
         except Exception:
             # The same record Pelican logs; `reporting` retells it in Indonesian.
-            logging.getLogger("pelican.generators").error(
-                "Could not process %s", relative
+            logging.getLogger(pelican_compat.GENERATORS_LOGGER).error(
+                pelican_compat.MESSAGES["unreadable"], relative
             )
             return None
-        if isinstance(article, SkipStub) or not article.is_valid():
+        if isinstance(article, pelican_compat.SkipStub) or not article.is_valid():
             return None
         return article
 
     def _refresh(self, new, old):
         """Let each plugin redo its per-article work (links, photos)."""
-        for generator in self.generators:
-            refresh = getattr(generator, "refresh_document", None)
-            if refresh is not None and not refresh(new, old):
-                return False
-        return True
+        return refresh_document(self.generators, new, old)
 
     def _render(self, article):
         """(article, save_as, html) rendered like generate_articles/drafts."""
@@ -215,9 +211,7 @@ def _take_over(old, new):
     vars(old).clear()
     vars(old).update(vars(new))
     vars(old).update(kept)
-    for method in (Content.get_content, Content.get_summary):
-        for key in [k for k in method.cache if k and k[0] is old]:
-            del method.cache[key]
+    pelican_compat.forget_rendered(old)
 
 
 def write_page(output_path, save_as, html):

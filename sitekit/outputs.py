@@ -133,7 +133,7 @@ def planned_outputs(generators):
     generator's plan and Pelican's own outputs."""
     planned = []
     for generator in generators:
-        if hasattr(generator, "output_plan"):
+        if callable(getattr(generator, "output_plan", None)):  # hooks.PlansOutputs
             planned += [(o.save_as, o.source) for o in generator.output_plan()]
         for attr, kind in CONTENT_LISTS:
             planned += content_outputs(getattr(generator, attr, ()), kind)

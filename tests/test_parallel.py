@@ -58,7 +58,7 @@ def test_a_warning_inside_a_worker_reaches_the_build(synthetic, tmp_path):
     are off); the build must still report it and fail."""
     project = tmp_path / "project"
     shutil.copytree(synthetic, project)
-    for part in ("tasks.py", "sitekit", "sitebuild", "sitecheck", "wpimport"):
+    for part in ("tasks.py", "sitebuild", "sitecheck", "wpimport"):
         source = ROOT / part
         copy = shutil.copytree if source.is_dir() else shutil.copy2
         copy(source, project / part)

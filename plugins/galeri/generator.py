@@ -17,7 +17,9 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join, slugify
 
 from sitekit.files import link_or_copy
+from sitekit.hooks import NOTICE
 from sitekit.outputs import Output, write_plan
+from sitekit.pelican_compat import content_html, set_content_html
 from sitekit.problems import ContentError, Problem, display_path, raise_if_any
 from sitekit.rendering import write_page
 from sitekit.text import file_metadata_line
@@ -29,10 +31,6 @@ from .model import Photo
 from .renditions import make_renditions
 
 logger = logging.getLogger(__name__)
-
-# Marks log records that sitebuild lists after a successful build (through
-# `editor_notes`) instead of failing it: unreadable photos are left out.
-NOTICE = {"gelar_report": "notice"}
 
 
 class GaleriGenerator(Generator):
@@ -129,7 +127,7 @@ class GaleriGenerator(Generator):
                 continue
             seen.add(id(document))
             sources = inline.local_image_sources(
-                document._content, os.path.dirname(document.source_path), self.path
+                content_html(document), os.path.dirname(document.source_path), self.path
             )
             photos = {}
             for src, path in sources.items():
@@ -177,10 +175,6 @@ class GaleriGenerator(Generator):
         archive = self.context.get("gelar_archive")
         by_slug = {album.slug: album for album in self.albums}
         if archive:
-            for edition in archive.editions:
-                edition.albums = []
-            for kbk in archive.kbk_list:
-                kbk.photos = []
             for album in self.albums:
                 if album.gelar_year is not None:
                     album.edition = archive.edition(album.gelar_year)
@@ -222,7 +216,9 @@ class GaleriGenerator(Generator):
                 photo=photo, sizes=sizes, lazy=not eager, extra_class="isi-foto"
             ).strip()
 
-        document._content = inline.replace_images(document._content, markup_for)
+        set_content_html(
+            document, inline.replace_images(content_html(document), markup_for)
+        )
 
     def refresh_document(self, document, previous):
         """Place photos and the album in one re-read article as
@@ -231,7 +227,7 @@ class GaleriGenerator(Generator):
         work or another album: only a full build does that."""
         photos = next((p for d, p in self.inline_photos if d is previous), {})
         sources = inline.local_image_sources(
-            document._content, os.path.dirname(document.source_path), self.path
+            content_html(document), os.path.dirname(document.source_path), self.path
         )
         name = document.metadata.get("galeri")
         if set(sources) != set(photos) or name != previous.metadata.get("galeri"):

@@ -15,6 +15,7 @@ from pelican.utils import sanitised_join
 
 from sitekit.files import atomic_write
 from sitekit.outputs import Output, write_plan
+from sitekit.pelican_compat import content_html, set_content_html
 from sitekit.problems import display_path, raise_if_any
 from sitekit.rendering import write_page
 from sitekit.text import file_metadata_line
@@ -71,8 +72,8 @@ class GelarGenerator(Generator):
 
         edition, kbk_ids, sample, found = self._resolve(article)
         pattern, owners = self._mentions
-        html, mentioned = link_mentions(article._content, pattern, owners, url_for)
-        article._content = html
+        html, mentioned = link_mentions(content_html(article), pattern, owners, url_for)
+        set_content_html(article, html)
         article.gelar_edition = edition
         article.sample = sample
         article.kbks = [archive.kbks[i] for i in dict.fromkeys(kbk_ids + mentioned)]

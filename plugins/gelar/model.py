@@ -82,6 +82,8 @@ class Edition:
     feed_url: str = ""
     articles: list = field(default_factory=list)
     kbks: list = field(default_factory=list)
+    # Photo albums of the edition, newest first; filled by the galeri plugin.
+    albums: list = field(default_factory=list)
 
     @property
     def has_results(self):
@@ -122,6 +124,8 @@ class Kbk:
     save_as: str = ""
     feed_url: str = ""
     articles: list = field(default_factory=list)
+    # Album photos showing this KBK; filled by the galeri plugin.
+    photos: list = field(default_factory=list)
 
     @property
     def latest(self):

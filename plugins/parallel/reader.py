@@ -20,6 +20,8 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
+from sitekit.pelican_compat import parse_markdown_metadata
+
 # Below this many articles, starting workers costs more than it saves.
 MIN_FILES = 40
 _SETTINGS = {}  # for the forked workers: set just before the pool starts
@@ -74,9 +76,10 @@ class PreparedMarkdownReader(MarkdownReader):
         if ready is None:
             return super().read(source_path)
         content, meta, formatted = ready
-        self._source_path = source_path
-        self._md = _Converted(formatted)
-        return content, (self._parse_metadata(meta) if meta is not None else {})
+        if meta is None:
+            return content, {}
+        converter = _Converted(formatted)
+        return content, parse_markdown_metadata(self, source_path, meta, converter)
 
 
 def convert(path, settings):

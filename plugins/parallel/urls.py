@@ -8,8 +8,7 @@ the properties remember their first answer on each object. `remember()`
 swaps them in; `forget()` puts Pelican's own properties back.
 """
 
-from pelican.contents import Content
-from pelican.urlwrappers import URLWrapper
+from sitekit.pelican_compat import url_classes
 
 NAMES = ("url", "save_as")
 _SLOT = "_parallel_urls"
@@ -35,17 +34,8 @@ class _Remembered:
         self.original.__set__(obj, value)
 
 
-def _classes():
-    found, todo = [], [Content, URLWrapper]
-    while todo:
-        cls = todo.pop()
-        found.append(cls)
-        todo += cls.__subclasses__()
-    return found
-
-
 def remember():
-    for cls in _classes():
+    for cls in url_classes():
         for name in NAMES:
             original = cls.__dict__.get(name)
             if isinstance(original, property):

@@ -28,6 +28,8 @@ from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from sitekit.files import atomic_write, remove_quietly
+from sitekit.hooks import NOTICE_ATTRIBUTE, is_notice
+from sitekit.pelican_compat import HookedWriter
 from sitekit.settings import processes
 
 logger = logging.getLogger(__name__)
@@ -78,7 +80,7 @@ class _Nowhere:
         return False
 
 
-class ParallelWriter(Writer):
+class ParallelWriter(HookedWriter):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         settings = settings or {}
@@ -104,7 +106,7 @@ class ParallelWriter(Writer):
             else:  # one page at `name`: the bookkeeping without the replay
                 path = sanitised_join(self.output_path, name)
                 os.makedirs(os.path.dirname(path), exist_ok=True)
-                self._open_w(path, "utf-8", kwargs.get("override_output", False))
+                self.open_output(path, "utf-8", kwargs.get("override_output", False))
         finally:
             self.replaying = False
 
@@ -116,7 +118,7 @@ class ParallelWriter(Writer):
         templates = self.settings["PAGINATED_TEMPLATES"]
         return bool(paginated) and kwargs.get("template_name") in templates
 
-    def _open_w(self, filename, encoding, override=False):
+    def open_output(self, filename, encoding, override=False):
         if self.rendering:
             if self.owner.get(filename) != self.current:
                 return _Nowhere()  # another call owns this path (override rules)
@@ -131,21 +133,21 @@ class ParallelWriter(Writer):
     def _claim(self, filename, override):
         """Pelican's rule (Writer._open_w) without opening the file: a path
         is written once, unless one (and only one) write overrides it."""
-        if filename in self._overridden_files:
+        if filename in self.overridden_files:
             if override:
                 raise FileOverwriteFailedError(
                     f'Failed to overwrite "{filename}" a second time '
                     "(was previously overwritten)"
                 )
             return False
-        if filename in self._written_files and not override:
+        if filename in self.written_files and not override:
             raise FileOverwriteFailedError(
                 f'Failed to overwrite "{filename}" as Pelican has already '
                 "written to it previously (set `override=True` if intended)"
             )
         if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
+            self.overridden_files.add(filename)
+        self.written_files.add(filename)
         return True
 
     # -- rendering ---------------------------------------------------------
@@ -266,9 +268,7 @@ class _Forward(logging.Handler):
 
     def emit(self, record):
         args = record.args if isinstance(record.args, tuple) else ()
-        extra = {}
-        if getattr(record, "gelar_report", None):
-            extra["gelar_report"] = True
+        extra = {NOTICE_ATTRIBUTE: True} if is_notice(record) else {}
         try:
             pickle.dumps(args)
         except Exception:

@@ -1,0 +1,199 @@
+"""Every use of a Pelican internal, in one place, for the tested Pelican.
+
+Our plugins and build use Pelican's public API (signals, generators,
+`Writer.write_file`, readers, settings) everywhere else. Where no public
+API does the job, the internal is reached only through this module, so
+a Pelican upgrade means reading one file. `check_version()` refuses any
+other Pelican release line than the one this was written and tested for
+(TESTED), with a clear message, before a build starts.
+
+The internals, and why:
+- `Pelican._get_generator_classes()`: `context_phase` below runs the
+  reading half of `Pelican.run` (validate, the warm preview) with the same
+  generators, plugins' included.
+- `Pelican.run`'s reading steps, copied into `context_phase`: the shared
+  context keys, `generate_context`, `check_disabled_readers`,
+  `all_generators_finalized` and `refresh_metadata_intersite_links`, in
+  that order, so `validate` and the warm preview read exactly like a build.
+- `Writer._open_w`, `Writer._written_files`, `Writer._overridden_files`:
+  the parallel writer (plugins/parallel/writer.py) records pages instead
+  of opening them, and replays Pelican's overwrite rule without writing.
+  It subclasses `HookedWriter`, which turns `_open_w` into `open_output`.
+- `MarkdownReader._parse_metadata`, `._source_path`, `._md`: the parallel
+  reader (plugins/parallel/reader.py) hands Pelican HTML converted in
+  another process and lets Pelican process the metadata as usual.
+- `Content._content`: the article or page HTML before Pelican's own link
+  replacement; plugins rewrite it (KBK mentions, responsive images)
+  before anything renders it.
+- `Content.get_content.cache`, `Content.get_summary.cache`: Pelican's
+  `memoized` caches of rendered text, cleared per object when the warm
+  preview re-reads an article.
+- `pelican.readers.SkipStub`: what a reader returns for a skipped file.
+- `url` and `save_as` being properties of `Content` and `URLWrapper`
+  subclasses: remembered per object while pages render
+  (plugins/parallel/urls.py).
+- Pelican's English log messages (`MESSAGES`): the build retells the
+  common ones in Indonesian (sitebuild/pelican_messages.py), and the warm
+  preview logs an unreadable article with the same record as Pelican.
+"""
+
+import importlib.metadata
+
+from pelican import signals
+from pelican.contents import Content
+from pelican.readers import SkipStub
+from pelican.urlwrappers import URLWrapper
+from pelican.writers import Writer
+
+# The Pelican release line (major.minor) these internals were checked on.
+TESTED = "4.12"
+
+# Pelican's log messages (format strings) that the build recognises.
+MESSAGES = {
+    "missing_metadata": "Skipping %s: could not find information about '%s'",
+    "unreadable": "Could not process %s",
+    "no_slug": 'Unable to generate valid slug for %s "%s".',
+}
+# The logger Pelican's generators log unreadable files to.
+GENERATORS_LOGGER = "pelican.generators"
+
+__all__ = [
+    "GENERATORS_LOGGER",
+    "MESSAGES",
+    "TESTED",
+    "HookedWriter",
+    "SkipStub",
+    "check_version",
+    "content_html",
+    "context_phase",
+    "forget_all_rendered",
+    "forget_rendered",
+    "parse_markdown_metadata",
+    "set_content_html",
+    "url_classes",
+]
+
+
+class PelicanVersionError(RuntimeError):
+    """The installed Pelican is not the release line this code was tested on."""
+
+
+def version_problem(installed, tested=TESTED):
+    """The message for an untested Pelican, or None when it is the tested one."""
+    if installed.split(".")[:2] == tested.split("."):
+        return None
+    return (
+        f"Pelican {installed} terpasang, padahal situs ini diuji dengan Pelican "
+        f"{tested}.x (bagian dalam Pelican yang dipakai tercantum di "
+        "sitekit/pelican_compat.py). Pasang versi yang diuji: "
+        "`pip install -r requirements.txt`."
+    )
+
+
+def check_version():
+    problem = version_problem(importlib.metadata.version("pelican"))
+    if problem:
+        raise PelicanVersionError(problem)
+
+
+# -- reading ---------------------------------------------------------------
+
+
+def context_phase(pelican):
+    """`Pelican.run` up to, not including, the writer; returns the generators."""
+    context = pelican.settings.copy()
+    context.update(
+        generated_content={},
+        static_links=set(),
+        static_content={},
+        localsiteurl=pelican.settings["SITEURL"],
+    )
+    generators = [
+        cls(
+            context=context,
+            settings=pelican.settings,
+            path=pelican.path,
+            theme=pelican.theme,
+            output_path=pelican.output_path,
+        )
+        for cls in pelican._get_generator_classes()
+    ]
+    for generator in generators:
+        if hasattr(generator, "generate_context"):
+            generator.generate_context()
+        if hasattr(generator, "check_disabled_readers"):
+            generator.check_disabled_readers()
+    signals.all_generators_finalized.send(generators)
+    for generator in generators:
+        if hasattr(generator, "refresh_metadata_intersite_links"):
+            generator.refresh_metadata_intersite_links()
+    return generators
+
+
+def parse_markdown_metadata(reader, source_path, meta, converter):
+    """Pelican's own processing of Markdown metadata (`meta`, as
+    python-markdown's Meta extension gives it) for `source_path`, with
+    `converter` standing in for the Markdown instance of formatted fields."""
+    reader._source_path = source_path
+    reader._md = converter
+    return reader._parse_metadata(meta)
+
+
+# -- content ---------------------------------------------------------------
+
+
+def content_html(document):
+    """The HTML of an article or page as read, before link replacement."""
+    return document._content
+
+
+def set_content_html(document, html):
+    document._content = html
+
+
+def forget_all_rendered():
+    """Empty Pelican's caches of rendered content and summaries."""
+    Content.get_content.cache.clear()
+    Content.get_summary.cache.clear()
+
+
+def forget_rendered(document):
+    """Drop the cached rendered content and summary of one object."""
+    for method in (Content.get_content, Content.get_summary):
+        for key in [k for k in method.cache if k and k[0] is document]:
+            del method.cache[key]
+
+
+def url_classes():
+    """Every class whose `url` and `save_as` Pelican computes as properties."""
+    found, todo = [], [Content, URLWrapper]
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo += cls.__subclasses__()
+    return found
+
+
+# -- writing ---------------------------------------------------------------
+
+
+class HookedWriter(Writer):
+    """Pelican's Writer with its file opening (`_open_w`) as a method to
+    override, and its record of written files readable."""
+
+    def _open_w(self, filename, encoding, override=False):
+        return self.open_output(filename, encoding, override)
+
+    def open_output(self, filename, encoding, override=False):
+        """Open `filename` for one page or feed (Pelican's rules by default)."""
+        return Writer._open_w(self, filename, encoding, override)
+
+    @property
+    def written_files(self):
+        """Paths written so far (a set Pelican keeps; add to it to claim one)."""
+        return self._written_files
+
+    @property
+    def overridden_files(self):
+        """Paths written with `override_output` (at most once each)."""
+        return self._overridden_files
