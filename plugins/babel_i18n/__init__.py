@@ -2,22 +2,20 @@
 
 Templates mark every UI string with `_()`; the catalog in
 THEME/translations/<lang>/LC_MESSAGES/messages.po is compiled in memory,
-so no binary .mo file needs to be built or committed. Dates are formatted
-by Babel's CLDR data, never by the machine's locale.
+so no binary .mo file needs to be built or committed. The `tanggal` and
+`angka` filters come from sitekit/formatting.py.
 """
 
-import datetime
 import functools
 import io
 import os
 
-from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 from pelican import signals
 
+from sitekit.formatting import make_filters
 from sitekit.settings import SettingsSpec, apply_defaults
 
 DEFAULTS = {
@@ -34,12 +32,6 @@ SPEC = SettingsSpec(
     defaults=DEFAULTS,
 )
 
-DATE_FORMATS = {
-    "long": "d MMMM y",  # 30 September 2015
-    "month": "MMMM y",  # September 2015
-    "short": "d MMM y",  # 30 Sep 2015
-}
-
 
 @functools.lru_cache(maxsize=8)
 def load_translations(folder, locale, mtime):
@@ -54,31 +46,6 @@ def load_translations(folder, locale, mtime):
     write_mo(buffer, catalog)
     buffer.seek(0)
     return Translations(buffer)
-
-
-def _as_date(value):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    return value
-
-
-def make_filters(locale):
-    # Remembered: an archive shows the same few thousand dates on many pages.
-    @functools.lru_cache(maxsize=8192)
-    def _formatted(day, style):
-        return format_date(day, DATE_FORMATS[style], locale=locale)
-
-    def tanggal(value, style="long"):
-        if value is None:
-            return ""
-        return _formatted(_as_date(value), style)
-
-    def angka(value):
-        if value is None:
-            return ""
-        return format_decimal(value, locale=locale)
-
-    return {"tanggal": tanggal, "angka": angka}
 
 
 def _initialized(pelican):

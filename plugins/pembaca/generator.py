@@ -14,8 +14,8 @@ from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
-from babel_i18n import make_filters
 from sitekit.files import link_or_copy
+from sitekit.formatting import make_filters
 from sitekit.outputs import Output, write_plan
 from sitekit.rendering import write_page
 from sitekit.settings import processes
