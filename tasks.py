@@ -1,11 +1,8 @@
 """Editor and developer commands. Run `invoke --list` to see them all."""
 
-import contextlib
 import os
 import subprocess
 import sys
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 from invoke import Exit, task
 
@@ -16,18 +13,19 @@ from pelican.settings import read_settings  # noqa: E402
 
 from galeri.settings import apply_defaults as apply_galeri_defaults  # noqa: E402
 from gelar.settings import apply_defaults  # noqa: E402
-from sitebuild import scaffold, versions  # noqa: E402
+from sitebuild import cli, scaffold, serving, versions  # noqa: E402
 from sitebuild.build import BuildFailed  # noqa: E402
 from sitebuild.build import build as build_site  # noqa: E402
 from sitebuild.build import validate as validate_site  # noqa: E402
 from sitebuild.compress import compress_tree  # noqa: E402
-from sitebuild.deploy import DeployFailed, deploy, removed_pages  # noqa: E402
-from sitecheck.findings import summary  # noqa: E402
-from sitecheck.run import check_site  # noqa: E402
+from sitebuild.deploy import (  # noqa: E402
+    DeployFailed,
+    deploy,
+    removed_message,
+    removed_pages,
+)
 from sitekit.problems import ContentError  # noqa: E402
 from wpimport import importer  # noqa: E402
-from wpimport.model import ImportFailed  # noqa: E402
-from wpimport.report import format_failure, format_report  # noqa: E402
 from wpimport.site import site_from_settings  # noqa: E402
 
 SETTINGS = os.path.join(ROOT, "pelicanconf.py")
@@ -51,15 +49,6 @@ def _settings_file(publish):
     return PUBLISH_SETTINGS if publish else SETTINGS
 
 
-def _require_siteurl(command):
-    if not os.environ.get("SITEURL"):
-        raise Exit(
-            "Tetapkan alamat publik situs lebih dulu, mis. "
-            f"`SITEURL=https://alamat-situs.go.id invoke {command}`.",
-            code=1,
-        )
-
-
 @task(
     help={
         "publish": "pakai publishconf.py (alamat absolut, umpan aktif)",
@@ -69,7 +58,7 @@ def _require_siteurl(command):
 def build(c, output=OUTPUT, publish=False, drafts=False):
     """Bangun situs ke output/ (folder lama diganti hanya jika berhasil)."""
     if publish:
-        _require_siteurl("build --publish")
+        cli.require_siteurl("build --publish")
     if publish and drafts:
         raise Exit("Situs terbit tidak pernah memuat draf; hapus `--drafts`.", code=1)
     try:
@@ -98,12 +87,6 @@ def validate(c, publish=False):
     print("Semua konten dan data valid.")
 
 
-def _check_report(folder, settings, html=None):
-    """(ok, report) of sitecheck over `folder`."""
-    result = check_site(folder, settings, html=html)
-    return result.ok, summary(result.findings, result.counted, result.skipped)
-
-
 @task(
     help={
         "publish": "periksa hasil `build --publish` (pakai publishconf.py)",
@@ -117,7 +100,7 @@ def check(c, publish=False, html=True, output=OUTPUT):
         raise Exit("Folder output belum ada; jalankan `invoke build` dulu.", code=1)
     settings = read_settings(_settings_file(publish))
     try:
-        ok, report = _check_report(output, settings, html=html)
+        ok, report = cli.check_report(output, settings, html=html)
     except ContentError as error:
         raise Exit("\n".join(map(str, error.problems)), code=1) from None
     print(report)
@@ -134,7 +117,7 @@ def check(c, publish=False, html=True, output=OUTPUT):
 )
 def publish(c, dest="", dry_run=False, allow_removed=False, output=OUTPUT):
     """Bangun (publishconf.py), periksa, kompres lalu salin situs ke server."""
-    _require_siteurl("publish")
+    cli.require_siteurl("publish")
     settings = read_settings(PUBLISH_SETTINGS)
     target = dest or settings.get("DEPLOY_TARGET", "")
     if not target:
@@ -147,7 +130,7 @@ def publish(c, dest="", dry_run=False, allow_removed=False, output=OUTPUT):
 
     def finish(folder):
         try:
-            ok, report = _check_report(folder, settings)
+            ok, report = cli.check_report(folder, settings)
         except ContentError as error:
             raise BuildFailed(error.report()) from None
         reports.append(report)
@@ -171,7 +154,7 @@ def publish(c, dest="", dry_run=False, allow_removed=False, output=OUTPUT):
     try:
         removed = removed_pages(deploy(output, target, dry_run=True))
         if removed and not allow_removed:
-            raise Exit(_removed_message(removed, target), code=1)
+            raise Exit(removed_message(removed, target), code=1)
         changes = deploy(output, target, dry_run=dry_run)
     except DeployFailed as error:
         raise Exit(str(error), code=1) from None
@@ -180,18 +163,6 @@ def publish(c, dest="", dry_run=False, allow_removed=False, output=OUTPUT):
         print(f"Uji coba: {len(changes)} perubahan akan disalin ke {target}.")
     else:
         print(f"Situs terbit di {target} ({len(changes)} perubahan).")
-
-
-def _removed_message(removed, target):
-    shown = "\n".join(f"  - /{path.removesuffix('index.html')}" for path in removed)
-    return (
-        f"{len(removed)} halaman yang sudah terbit di {target} akan hilang:\n"
-        f"{shown}\n"
-        "Tautan wartawan ke alamat itu akan putus. Bila alamatnya pindah (mis. "
-        "`Slug:` diganti), tulis alamat lama di `Redirect-from:` artikelnya atau "
-        "di content/redirects.yaml. Bila memang sengaja dihapus, ulangi dengan "
-        "`invoke publish --allow-removed`. Server tidak diubah."
-    )
 
 
 @task(
@@ -224,15 +195,7 @@ def livereload(c, port=8000, bind="127.0.0.1", drafts=True, output=OUTPUT):
     try:
         serve_preview(preview, bind, port, output)
     except OSError as error:
-        raise Exit(_port_taken(bind, port, error, "livereload"), code=1) from None
-
-
-def _port_taken(bind, port, error, command):
-    return (
-        f"Tidak bisa membuka http://{bind}:{port}/ ({error.strerror}). "
-        "Hentikan program lain yang memakai port itu, atau pakai "
-        f"`invoke {command} --port 8001`."
-    )
+        raise Exit(cli.port_taken(bind, port, error, "livereload"), code=1) from None
 
 
 @task
@@ -240,15 +203,12 @@ def serve(c, port=8000, bind="127.0.0.1", output=OUTPUT):
     """Sajikan output/ di http://127.0.0.1:8000/ (Ctrl+C untuk berhenti)."""
     if not os.path.isdir(output):
         raise Exit("Folder output belum ada; jalankan `invoke build` dulu.", code=1)
-    handler = partial(SimpleHTTPRequestHandler, directory=output)
     try:
-        server = ThreadingHTTPServer((bind, int(port)), handler)
+        server = serving.folder_server(output, bind, int(port))
     except OSError as error:
-        raise Exit(_port_taken(bind, port, error, "serve"), code=1) from None
-    with server:
-        print(f"Menyajikan {output} di http://{bind}:{port}/ (Ctrl+C untuk berhenti)")
-        with contextlib.suppress(KeyboardInterrupt):
-            server.serve_forever()
+        raise Exit(cli.port_taken(bind, port, error, "serve"), code=1) from None
+    print(f"Menyajikan {output} di http://{bind}:{port}/ (Ctrl+C untuk berhenti)")
+    serving.serve_until_interrupted(server)
 
 
 @task
@@ -278,7 +238,7 @@ def new_article(c, title, gelar="", kbk="", category=None):
     text = scaffold.article_text(
         title, slug, when, settings["AUTHOR"], category, gelar, kbk
     )
-    _create(path, text)
+    cli.create_file(path, text, ROOT)
 
 
 @task(name="new-year", help={"year": "tahun gelar, mis. 2018"})
@@ -288,7 +248,7 @@ def new_year(c, year):
         raise Exit(f"`{year}` bukan tahun empat angka, mis. 2018.", code=1)
     settings = _site_settings()
     path = os.path.join(settings["PATH"], settings["GELAR_DATA_PATH"], f"{year}.yaml")
-    _create(path, scaffold.year_text(int(year)))
+    cli.create_file(path, scaffold.year_text(int(year)), ROOT)
 
 
 @task(
@@ -302,7 +262,11 @@ def new_album(c, title, gelar=""):
     slug = scaffold.article_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
     when = scaffold.now(settings["TIMEZONE"])
     folder = os.path.join(settings["PATH"], settings["GALERI_PATH"], slug)
-    _create(os.path.join(folder, "album.yaml"), scaffold.album_text(title, when, gelar))
+    cli.create_file(
+        os.path.join(folder, "album.yaml"),
+        scaffold.album_text(title, when, gelar),
+        ROOT,
+    )
     print(f"Salin foto ke {folder}/, lalu jalankan `invoke build`.")
 
 
@@ -316,7 +280,7 @@ def new_album(c, title, gelar=""):
 def import_wordpress(c, export, uploads=None):
     """Impor berita dan halaman dari berkas ekspor WordPress (WXR)."""
     site = site_from_settings(_site_settings())
-    _report(lambda: importer.import_wordpress(export, site, uploads), export)
+    cli.report_import(lambda: importer.import_wordpress(export, site, uploads), export)
 
 
 @task(
@@ -331,26 +295,9 @@ def import_wordpress(c, export, uploads=None):
 def import_html(c, page, date=None, slug="", uploads=None):
     """Impor satu halaman berita yang disimpan, dengan pembersihan yang sama."""
     site = site_from_settings(_site_settings())
-    _report(
+    cli.report_import(
         lambda: importer.import_html(page, site, uploads, date=date, slug=slug), page
     )
-
-
-def _report(run_import, source):
-    try:
-        result = run_import()
-    except ImportFailed as error:
-        raise Exit(format_failure(error, source), code=1) from None
-    print(format_report(result))
-
-
-def _create(path, text):
-    shown = os.path.relpath(path, ROOT)
-    try:
-        scaffold.create(path, text)
-    except FileExistsError:
-        raise Exit(f"{shown} sudah ada; berkas tidak ditimpa.", code=1) from None
-    print(f"Dibuat: {shown}")
 
 
 @task

@@ -75,3 +75,16 @@ def deploy(source, target, dry_run=False):
             "Periksa alamat tujuan, kunci SSH dan hak tulis di server."
         )
     return result.stdout.splitlines()
+
+
+def removed_message(removed, target):
+    """What the editor reads when publishing would remove published pages."""
+    shown = "\n".join(f"  - /{path.removesuffix('index.html')}" for path in removed)
+    return (
+        f"{len(removed)} halaman yang sudah terbit di {target} akan hilang:\n"
+        f"{shown}\n"
+        "Tautan wartawan ke alamat itu akan putus. Bila alamatnya pindah (mis. "
+        "`Slug:` diganti), tulis alamat lama di `Redirect-from:` artikelnya atau "
+        "di content/redirects.yaml. Bila memang sengaja dihapus, ulangi dengan "
+        "`invoke publish --allow-removed`. Server tidak diubah."
+    )

@@ -11,17 +11,17 @@ import statistics
 
 import pytest
 
-from bench.site import (
+from bench.report import (
     BASELINE,
     SCENARIOS,
     SITES,
     format_table,
     growth_summary,
-    parameters,
     ratios,
     summarise,
     targets,
 )
+from bench.site import parameters
 from conftest import ROOT, copy_project, invoke
 
 
