@@ -2,7 +2,8 @@
 
 Next to `page.html` come `page.html.gz` (gzip) and `page.html.br`
 (brotli). nginx serves them with `gzip_static on; brotli_static on;`,
-other servers and CDNs have equivalents (README.md, "Publishing").
+other servers and CDNs have equivalents (docs/operasi.md, "nginx" and
+"Other static hosts and CDNs").
 Compression is deterministic (no timestamp), so an unchanged page gives
 an unchanged .gz and rsync skips it.
 """

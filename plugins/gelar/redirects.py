@@ -152,7 +152,7 @@ def nginx_map(resolved, site_url, queries=False):
     with `queries`, for `map $request_uri ...` and the old query addresses."""
     lines = [
         "# Dibuat otomatis oleh plugin gelar; jangan diubah langsung.",
-        "# Lihat README.md bagian nginx.",
+        "# Lihat docs/operasi.md bagian nginx.",
     ]
     for redirect, final in sorted(resolved, key=lambda item: item[0].source):
         if redirect.has_query != queries:

@@ -27,7 +27,7 @@ DEFAULTS = {
     "GELAR_FEED_ATOM": "feeds/gelar/{year}.atom.xml",
     "KBK_FEED_ATOM": "feeds/kbk/{id}.atom.xml",
     # Old addresses that redirect (relative to PATH), and the nginx map of
-    # them written into the output (README.md, "nginx").
+    # them written into the output (docs/operasi.md, "nginx").
     "GELAR_REDIRECTS_FILE": "redirects.yaml",
     "GELAR_REDIRECTS_MAP_SAVE_AS": "redirects.map",
     # Old dynamic addresses such as `/?p=123`, for nginx's $request_uri.
