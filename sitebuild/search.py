@@ -13,7 +13,7 @@ pagefind-2/, …) whose list, pagefind/bagian.json, the search page reads
 to merge them (Pagefind's mergeIndex).
 
 Pagefind names some of its files by hashes that differ from run to run
-even for the same pages. So the bundle is kept in CACHE_PATH/pagefind,
+even for the same pages. So the bundle is kept in CACHE_PATH/pencarian,
 keyed by a hash of every HTML file: a build whose pages did not change
 reuses it, and publishing the same site twice uploads nothing new.
 """

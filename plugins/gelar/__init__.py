@@ -1,11 +1,12 @@
 """Gelar Budaya Kerja archive: yearly KBK data, edition and KBK pages.
 
 `register()` only connects signals; the work lives in the modules:
-yamlsource (safe YAML with lines), schema (validation), archive (KBK
-histories), articles (metadata links), mentions (auto-linking), downloads
-(CSV/JSON), outputs (URL collisions), charts (SVG), generator (pages and
-feeds), redirects and redirect_pages (old addresses that keep working) and
-sitemap (sitemap.xml and robots.txt).
+schema (validation of a year file), model, archive (KBK histories),
+articles (metadata links), mentions (auto-linking), downloads (CSV/JSON),
+charts (SVG), generator (pages and feeds), redirects and redirect_pages
+(old addresses that keep working) and sitemap (sitemap.xml and
+robots.txt). Shared machinery (YAML with lines, problems, the output plan
+and its collision check) is in sitekit/.
 """
 
 from jinja2 import pass_environment
