@@ -12,6 +12,7 @@ default theme over the same articles: the baseline.
 
 import os
 import random
+import runpy
 import shutil
 
 PROJECT_PARTS = ("plugins", "sitekit", "theme", "pelicanconf.py", "publishconf.py")
@@ -170,19 +171,25 @@ def link(source, destination):
         shutil.copy2(source, destination)
 
 
-BARE_SETTINGS = """\
-# Bare Pelican over the benchmark's articles: no plugins, default theme.
-PATH = "content"
-ARTICLE_PATHS = ["berita"]
-PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
-TIMEZONE = "Asia/Jakarta"
-DEFAULT_LANG = "id"
-PLUGINS = []
-"""
+# What bare Pelican shares with the site's settings: where content is and
+# how dates read. Everything else stays Pelican's default (theme included).
+BARE_KEYS = (
+    "PATH",
+    "ARTICLE_PATHS",
+    "PAGE_PATHS",
+    "STATIC_PATHS",
+    "TIMEZONE",
+    "DEFAULT_LANG",
+)
 
 
 def bare_settings(target):
+    """Settings for bare Pelican over the benchmark's articles: the site's
+    content settings, no plugins, the default theme."""
+    site = runpy.run_path(os.path.join(target, "pelicanconf.py"))
+    lines = ["# Bare Pelican over the benchmark's articles: no plugins, default theme."]
+    lines += [f"{key} = {site[key]!r}" for key in BARE_KEYS]
+    lines.append("PLUGINS = []")
     path = os.path.join(target, "bare.py")
-    write(path, BARE_SETTINGS)
+    write(path, "\n".join(lines) + "\n")
     return path

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from sitekit.problems import describe
+
 # check id -> the name editors see in the summary, in run order.
 CHECKS = {
     "links": "Tautan dan gambar",
@@ -23,11 +25,7 @@ class Finding:
     hint: str = ""
 
     def __str__(self):
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        text = f"{where}: {self.message}"
-        if self.hint:
-            text += f" Cara memperbaiki: {self.hint}"
-        return text
+        return describe(self.path, self.line, None, self.message, self.hint)
 
 
 def summary(findings, counted, skipped=()):

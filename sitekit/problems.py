@@ -15,6 +15,19 @@ def display_path(path):
     return path if relative.startswith("..") else relative
 
 
+def describe(path, line, field, message, hint=""):
+    """`path:line: kolom `field`: message Cara memperbaiki: hint`, the one
+    shape of every problem an editor reads."""
+    where = path if line is None else f"{path}:{line}"
+    text = f"{where}: "
+    if field:
+        text += f"kolom `{field}`: "
+    text += message
+    if hint:
+        text += f" Cara memperbaiki: {hint}"
+    return text
+
+
 @dataclass(frozen=True)
 class Problem:
     path: str
@@ -24,14 +37,7 @@ class Problem:
     hint: str = ""
 
     def __str__(self):
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        text = f"{where}: "
-        if self.field:
-            text += f"kolom `{self.field}`: "
-        text += self.message
-        if self.hint:
-            text += f" Cara memperbaiki: {self.hint}"
-        return text
+        return describe(self.path, self.line, self.field, self.message, self.hint)
 
 
 class ContentError(Exception):

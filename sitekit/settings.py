@@ -114,3 +114,8 @@ def options(settings, spec):
 def processes(settings):
     """How many processes the build's parallel parts use (BUILD_PROCESSES)."""
     return settings.get("BUILD_PROCESSES") or os.cpu_count() or 1
+
+
+def cache_path(settings, key, name):
+    """The cache folder a setting names, or CACHE_PATH/`name` when it is empty."""
+    return settings[key] or os.path.join(settings["CACHE_PATH"], name)

@@ -21,7 +21,8 @@ from sitekit.hooks import NOTICE
 from sitekit.outputs import Output, write_plan
 from sitekit.pelican_compat import content_html, set_content_html
 from sitekit.problems import ContentError, Problem, display_path, raise_if_any
-from sitekit.rendering import write_page
+from sitekit.rendering import index_output, page_output
+from sitekit.settings import cache_path
 from sitekit.text import file_metadata_line
 
 from . import inline
@@ -148,10 +149,7 @@ class GaleriGenerator(Generator):
 
     def _make_renditions(self, photos):
         settings = self.settings
-        root = settings["GALERI_CACHE_PATH"] or os.path.join(
-            settings["CACHE_PATH"], "galeri"
-        )
-        self.cache = PhotoCache(root)
+        self.cache = PhotoCache(cache_path(settings, "GALERI_CACHE_PATH", "galeri"))
         outcome = make_renditions(photos, settings, self.cache)
         self.stats, self.used_keys = outcome.stats, outcome.used_keys
         self.unreadable += outcome.unreadable
@@ -241,22 +239,16 @@ class GaleriGenerator(Generator):
 
     def output_plan(self):
         """Every file this generator writes (sitekit.outputs.Output)."""
-        settings = self.settings
 
-        def page(save_as, source, template, url, **kwargs):
-            def write(writer):
-                write_page(self, writer, save_as, template, url, **kwargs)
-
-            return Output(save_as, source, write)
+        page = partial(page_output, self)
 
         plan = [
-            page(
-                settings["GALERI_INDEX_SAVE_AS"],
+            index_output(
+                self,
+                "GALERI",
                 "daftar album (plugin galeri)",
                 "galeri_index",
-                settings["GALERI_INDEX_URL"],
                 albums=self.albums,
-                page_name="galeri",
             )
         ]
         plan += [

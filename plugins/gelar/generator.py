@@ -17,7 +17,7 @@ from sitekit.files import atomic_write
 from sitekit.outputs import Output, write_plan
 from sitekit.pelican_compat import content_html, set_content_html
 from sitekit.problems import display_path, raise_if_any
-from sitekit.rendering import write_page
+from sitekit.rendering import index_output, page_output
 from sitekit.text import file_metadata_line
 
 from . import downloads
@@ -100,11 +100,7 @@ class GelarGenerator(Generator):
         archive = self.archive
         site_url = settings["SITEURL"]
 
-        def page(save_as, source, template, url, **kwargs):
-            def write(writer):
-                write_page(self, writer, save_as, template, url, **kwargs)
-
-            return Output(save_as, source, write)
+        page = partial(page_output, self)
 
         def text(save_as, source, make):
             return Output(
@@ -112,13 +108,12 @@ class GelarGenerator(Generator):
             )
 
         plan = [
-            page(
-                settings["GELAR_INDEX_SAVE_AS"],
+            index_output(
+                self,
+                "GELAR",
                 "daftar gelar (plugin gelar)",
                 "gelar_index",
-                settings["GELAR_INDEX_URL"],
                 editions=archive.editions,
-                page_name="gelar",
             )
         ]
         for edition in archive.editions:
@@ -148,13 +143,12 @@ class GelarGenerator(Generator):
             )
         )
         plan.append(
-            page(
-                settings["KBK_INDEX_SAVE_AS"],
+            index_output(
+                self,
+                "KBK",
                 "daftar KBK (plugin gelar)",
                 "kbk_index",
-                settings["KBK_INDEX_URL"],
                 kbks=archive.kbk_list,
-                page_name="kbk",
             )
         )
         for kbk in archive.kbk_list:

@@ -8,7 +8,6 @@ writer, and place the share images from their cache.
 """
 
 import logging
-import os
 
 from markupsafe import Markup
 from pelican.generators import Generator
@@ -17,8 +16,8 @@ from pelican.utils import sanitised_join
 from sitekit.files import link_or_copy
 from sitekit.formatting import make_filters
 from sitekit.outputs import Output, write_plan
-from sitekit.rendering import write_page
-from sitekit.settings import processes
+from sitekit.rendering import page_output
+from sitekit.settings import cache_path, processes
 
 from .related import neighbours, related_all
 from .shareimages import Card, CardCache
@@ -120,26 +119,22 @@ class PembacaGenerator(Generator):
         """Every file this generator writes (sitekit.outputs.Output)."""
         settings = self.settings
 
-        def page(save_as, source, template, url, name):
-            def write(writer):
-                write_page(self, writer, save_as, template, url, page_name=name)
-
-            return Output(save_as, source, write)
-
         plan = [
-            page(
+            page_output(
+                self,
                 settings["PEMBACA_SEARCH_SAVE_AS"],
                 "halaman cari (plugin pembaca)",
                 "cari",
                 settings["PEMBACA_SEARCH_URL"],
-                "cari",
+                page_name="cari",
             ),
-            page(
+            page_output(
+                self,
                 settings["PEMBACA_404_SAVE_AS"],
                 "halaman 404 (plugin pembaca)",
                 "404",
                 settings["PEMBACA_404_SAVE_AS"],
-                "404",
+                page_name="404",
             ),
         ]
         plan += [
@@ -157,9 +152,7 @@ class PembacaGenerator(Generator):
 
     def generate_output(self, writer):
         settings = self.settings
-        root = settings["PEMBACA_SHARE_CACHE_PATH"] or os.path.join(
-            settings["CACHE_PATH"], "bagikan"
-        )
+        root = cache_path(settings, "PEMBACA_SHARE_CACHE_PATH", "bagikan")
         # Missing cards are drawn in one pool before the plan places them.
         self.card_cache = CardCache(root)
         self.card_cache.fill(self.cards, processes(settings))
