@@ -18,6 +18,8 @@ from sitebuild.build import BuildFailed, build
 from sitecheck.findings import summary
 from sitecheck.run import check_site
 
+pytestmark = pytest.mark.slow
+
 ATTACK = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 RTL = "مجموعة ثقافة العمل"
 EMOJI = "🎉🚀👩🏽‍💼"
@@ -62,6 +64,7 @@ def poison_year_file(path):
     return count
 
 
+@pytest.mark.nu
 def test_hostile_text_everywhere_is_escaped_and_the_site_stays_valid(project):
     assert poison_year_file(project / "content/data/2015.yaml") > 20
     long_title = f"{EMOJI} {RTL} " + "Judul sangat panjang " * 60 + ATTACK
@@ -167,6 +170,7 @@ def test_future_articles_wait_for_their_date_unless_a_setting_allows(tmp_path):
     assert (output / "berita/2099/gelar-2099/index.html").exists()
 
 
+@pytest.mark.nu
 def test_an_empty_content_folder_builds_an_empty_valid_site(tmp_path):
     project = copy_project(tmp_path / "project")
     shutil.rmtree(project / "content")
