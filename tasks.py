@@ -388,8 +388,15 @@ def bench(
         )
 
 
-@task(help={"args": "argumen tambahan untuk pytest"})
-def test(c, args=""):
-    """Jalankan lint dan seluruh pengujian."""
+@task(
+    help={
+        "args": "argumen tambahan untuk pytest",
+        "quick": "hanya pengujian cepat (sekitar 2 menit): lewati yang lambat "
+        "(build situs penuh), yang memakai Chromium, dan Nu HTML checker",
+    }
+)
+def test(c, args="", quick=False):
+    """Jalankan lint dan seluruh pengujian (--quick: yang cepat saja)."""
     lint(c)
-    c.run(f"{sys.executable} -m pytest {args}", pty=False)
+    tiers = '-m "not slow and not browser and not nu" ' if quick else ""
+    c.run(f"{sys.executable} -m pytest {tiers}{args}", pty=False)

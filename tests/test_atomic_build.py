@@ -38,6 +38,7 @@ def unfinished_build(project, live):
     return None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["KILL", "TERM"])
 def test_a_killed_build_leaves_the_old_output_byte_identical(project, sig):
     output = project / "output"
@@ -78,6 +79,7 @@ def test_a_killed_build_leaves_the_old_output_byte_identical(project, sig):
     assert [p.name for p in project.iterdir() if p.name.startswith(".output-")] == []
 
 
+@pytest.mark.slow
 def test_output_is_never_missing_while_a_build_goes_live(project):
     output = project / "output"
     add_articles(project, 50)
@@ -98,6 +100,7 @@ def test_output_is_never_missing_while_a_build_goes_live(project):
     assert (output / "berita/2017/berita-tambahan-0/index.html").exists()
 
 
+@pytest.mark.slow
 def test_a_plain_output_folder_is_replaced_by_a_versioned_one(built_project, tmp_path):
     import shutil
 

@@ -1,16 +1,32 @@
-"""Bad input fails `invoke build` and `invoke validate` clearly and safely.
+"""Bad input is refused with a clear Indonesian message: file, line, field.
 
-Each case changes one thing in a built copy of the demo project, then
-checks the exit code, the Indonesian message (file, line and field) and
-that the previous output/ is byte for byte what it was.
+Each case changes one thing in a copy of the demo content and names the
+file, the line and the words the editor must read. Most cases call the
+loader that reads that input directly (pure functions, fast): the year
+files (gelar.archive), an article's Gelar/KBK metadata (gelar.articles), or
+Pelican's own reading of an article as sitebuild.pelican_messages retells
+it. Two cases, one data file and one article, run a real `invoke build` and
+`invoke validate` on a built copy of the project, and check that the
+previous output/ is byte for byte what it was.
 """
 
+import logging
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pelican.contents import Article
+from pelican.readers import Readers
+from pelican.settings import read_settings
 
-from conftest import digest, invoke
+from conftest import ROOT, digest, invoke
+from gelar.archive import build_archive, load_editions
+from gelar.articles import resolve_links
+from gelar.settings import DEFAULTS
+from sitebuild.pelican_messages import UNREADABLE, translate
+from sitekit.problems import ContentError, display_path, format_report
+from sitekit.text import file_metadata_line
 
 Y2015 = "content/data/2015.yaml"
 Y2016 = "content/data/2016.yaml"
@@ -86,7 +102,8 @@ def article_with_unreadable_date(project):
     return relative, 3, ["kolom `Date`", "tidak dikenali"]
 
 
-CASES = [
+# Year files: read by gelar.archive.load_editions, then linked by build_archive.
+DATA_CASES = [
     Edit(
         "yaml_syntax_error",
         Y2015,
@@ -153,26 +170,6 @@ CASES = [
         ],
     ),
     Edit(
-        "article_names_missing_edition",
-        REPORT,
-        "Gelar: 2015",
-        "Gelar: 2013",
-        "Gelar: 2013",
-        ["kolom `Gelar`", "tidak ada data Gelar Budaya Kerja tahun 2013"],
-    ),
-    Edit(
-        "article_names_missing_kbk",
-        REPORT,
-        "Gelar: 2015",
-        "Gelar: 2015\nKBK: cheerfull",
-        "KBK: cheerfull",
-        [
-            "kolom `KBK`",
-            "tidak ada KBK dengan id `cheerfull`",
-            "mungkin maksudnya `cheerful`",
-        ],
-    ),
-    Edit(
         "duplicate_yaml_key",
         Y2015,
         "year: 2015",
@@ -198,13 +195,134 @@ CASES = [
         "id: mustika",
         ["`Cheerful`", "dipakai oleh KBK"],
     ),
-    article_without_title,
-    article_with_unreadable_date,
+]
+
+# An article's `Gelar:` and `KBK:` metadata: gelar.articles.resolve_links.
+METADATA_CASES = [
+    Edit(
+        "article_names_missing_edition",
+        REPORT,
+        "Gelar: 2015",
+        "Gelar: 2013",
+        "Gelar: 2013",
+        ["kolom `Gelar`", "tidak ada data Gelar Budaya Kerja tahun 2013"],
+    ),
+    Edit(
+        "article_names_missing_kbk",
+        REPORT,
+        "Gelar: 2015",
+        "Gelar: 2015\nKBK: cheerfull",
+        "KBK: cheerfull",
+        [
+            "kolom `KBK`",
+            "tidak ada KBK dengan id `cheerfull`",
+            "mungkin maksudnya `cheerful`",
+        ],
+    ),
+]
+
+# Articles Pelican itself refuses; sitebuild.pelican_messages retells why.
+PELICAN_CASES = [article_without_title, article_with_unreadable_date]
+
+
+def by_name(cases, name):
+    return next(case for case in cases if case.name == name)
+
+
+# The end-to-end cases: one data file, one article.
+BUILD_CASES = [
+    by_name(DATA_CASES, "python_object_tag"),
+    by_name(PELICAN_CASES, "article_with_unreadable_date"),
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
-def test_bad_input_fails_clearly_and_keeps_the_old_site(project, case):
+def assert_names_the_problem(message, path, line, expected):
+    assert f"{path}:{line}:" in message, message
+    for fragment in expected:
+        assert fragment in message, message
+
+
+@pytest.fixture
+def sources(tmp_path, monkeypatch):
+    """A project folder holding a copy of the demo's data and articles.
+
+    The working folder is the project, as for `invoke build`, so paths in
+    messages are shown relative to it.
+    """
+    project = tmp_path / "project"
+    for part in ("content/data", "content/berita"):
+        shutil.copytree(ROOT / part, project / part)
+    monkeypatch.chdir(project)
+    return project
+
+
+def load_archive(project):
+    """The year files read and linked as GelarGenerator.generate_context does."""
+    data = project / "content" / DEFAULTS["GELAR_DATA_PATH"]
+    editions = load_editions(str(data), display=display_path)
+    return build_archive(editions, DEFAULTS)
+
+
+def settings():
+    return read_settings(str(ROOT / "pelicanconf.py"))
+
+
+def read_article(project, relative):
+    content = project / "content"
+    path = str((project / relative).relative_to(content))
+    return Readers(settings()).read_file(
+        base_path=str(content), path=path, content_class=Article
+    )
+
+
+@pytest.mark.parametrize("case", DATA_CASES, ids=lambda case: case.name)
+def test_bad_year_data_is_refused_with_file_line_and_field(sources, case):
+    path, line, expected = case.apply(sources)
+    with pytest.raises(ContentError) as refused:
+        load_archive(sources)
+    assert_names_the_problem(str(refused.value), path, line, expected)
+    assert not (sources / "pwned").exists()
+
+
+@pytest.mark.parametrize("case", METADATA_CASES, ids=lambda case: case.name)
+def test_bad_article_metadata_is_refused_with_file_line_and_field(sources, case):
+    path, line, expected = case.apply(sources)
+    archive = load_archive(sources)
+    article = read_article(sources, path)
+    *_, problems = resolve_links(
+        article.metadata,
+        archive,
+        display_path(article.source_path),
+        lambda key: file_metadata_line(article.source_path, key),
+    )
+    assert problems
+    assert_names_the_problem(format_report(problems), path, line, expected)
+
+
+@pytest.mark.parametrize("case", PELICAN_CASES, ids=lambda case: case.name)
+def test_articles_pelican_refuses_are_retold_in_indonesian(sources, case, caplog):
+    path, line, expected = case.apply(sources)
+    base = str(sources / "content")
+    relative = str((sources / path).relative_to(base))
+    # What ArticlesGenerator does with one file, and what it logs.
+    with caplog.at_level(logging.WARNING):
+        try:
+            article = read_article(sources, path)
+        except Exception as error:
+            logged = [(UNREADABLE, (relative,), error)]
+        else:
+            assert not article.is_valid()
+            logged = [(record.msg, record.args, None) for record in caplog.records]
+    assert logged, "Pelican accepted the article"
+    problems = [translate(msg, args, error, base) for msg, args, error in logged]
+    # Every one of Pelican's English lines is retold, none printed as it is.
+    assert None not in problems, logged
+    assert_names_the_problem(format_report(problems), path, line, expected)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", BUILD_CASES, ids=lambda case: case.name)
+def test_bad_input_fails_the_real_build_and_keeps_the_old_site(project, case):
     before = digest(project / "output")
     assert before, "the fixture should start from a built site"
     path, line, expected = case.apply(project)
@@ -213,9 +331,7 @@ def test_bad_input_fails_clearly_and_keeps_the_old_site(project, case):
         result = invoke(project, task)
         message = result.stdout + result.stderr
         assert result.returncode != 0, f"{task} accepted bad input:\n{message}"
-        assert f"{path}:{line}:" in message, message
-        for fragment in expected:
-            assert fragment in message, message
+        assert_names_the_problem(message, path, line, expected)
         assert "Traceback" not in message, message
         # Pelican's own English log lines are retold, not printed as well.
         assert "Could not process" not in message, message

@@ -44,6 +44,7 @@ def bench_run(tmp_path_factory):
     return json.loads(path.read_text(encoding="utf-8")), result.stdout, project
 
 
+@pytest.mark.slow
 def test_every_scenario_is_measured_for_its_sites(bench_run):
     report, _stdout, _project = bench_run
     expected = {key: set(sites) for key, _label, sites in SCENARIOS}
@@ -55,6 +56,7 @@ def test_every_scenario_is_measured_for_its_sites(bench_run):
             assert len(row["peak_mib_runs"]) == runs
 
 
+@pytest.mark.slow
 def test_medians_ratios_and_peaks_follow_from_the_runs(bench_run):
     report, _stdout, _project = bench_run
     scenario, site = BASELINE
@@ -68,6 +70,7 @@ def test_medians_ratios_and_peaks_follow_from_the_runs(bench_run):
             assert row["peak_mib"] == max(row["peak_mib_runs"]) > 0
 
 
+@pytest.mark.slow
 def test_parameters_and_targets(bench_run):
     report, _stdout, _project = bench_run
     parameters = report["parameters"]
@@ -91,6 +94,7 @@ def test_parameters_and_targets(bench_run):
     assert targets[name]["value"] == preview["median"]
 
 
+@pytest.mark.slow
 def test_table_is_printed_and_nothing_written_into_the_project(bench_run):
     report, stdout, project = bench_run
     assert format_table(report) in stdout

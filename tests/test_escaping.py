@@ -2,7 +2,11 @@
 
 import json
 
+import pytest
+
 from conftest import invoke, soup
+
+pytestmark = pytest.mark.slow
 
 ATTACK = "<script>alert(1)</script>"
 

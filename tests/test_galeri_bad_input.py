@@ -2,10 +2,13 @@
 
 import os
 
+import pytest
 from PIL import Image
 
 from bench.photos import header_only_png, make_photo
 from conftest import digest, invoke, soup
+
+pytestmark = pytest.mark.slow
 
 ALBUM = "content/galeri/rusak"
 

@@ -4,6 +4,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+pytestmark = pytest.mark.browser
+
 ALBUM = "/galeri/gelar-2016/"
 PHONE = {"width": 360, "height": 740}
 

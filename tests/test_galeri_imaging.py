@@ -123,21 +123,45 @@ def test_animated_images_are_refused_with_a_reason(tmp_path):
         imaging.read_header(gif, OPTIONS.max_pixels)
 
 
-def _bad_files(folder):
-    good = make_photo(folder / "utuh.jpg", size=(800, 600))
-    data = good.read_bytes()
-    (folder / "kosong.jpg").write_bytes(b"")
-    (folder / "teks.jpg").write_text("ini bukan gambar", encoding="utf-8")
-    (folder / "terpotong.jpg").write_bytes(data[: len(data) // 3])
-    return ["kosong.jpg", "teks.jpg", "terpotong.jpg"]
+def _bad_file(folder, name):
+    """A broken copy of a good photo: empty, text, or cut off."""
+    data = make_photo(folder / "utuh.jpg", size=(800, 600)).read_bytes()
+    contents = {
+        "kosong.jpg": b"",
+        "teks.jpg": b"ini bukan gambar",
+        "terpotong.jpg": data[: len(data) // 3],
+    }
+    path = folder / name
+    path.write_bytes(contents[name])
+    return path
 
 
-def test_broken_files_raise_unreadable_photo_naming_the_cause(tmp_path):
-    for name in _bad_files(tmp_path):
-        with pytest.raises(
-            imaging.UnreadablePhoto, match=r"kosong|bukan gambar|terpotong"
-        ):
-            render_file(tmp_path / name)
+FIX = "; ekspor atau salin ulang foto dari sumbernya."
+
+
+@pytest.mark.parametrize(
+    ("name", "header_is_readable", "cause"),
+    [
+        ("kosong.jpg", False, "berkas kosong (0 bita)"),
+        (
+            "teks.jpg",
+            False,
+            "isinya bukan gambar yang dikenali, mungkin berkas lain yang diberi "
+            "akhiran foto",
+        ),
+        # The header is intact; the pixels run out while decoding.
+        ("terpotong.jpg", True, "berkas terpotong atau rusak"),
+    ],
+)
+def test_each_broken_file_raises_unreadable_photo_naming_its_own_cause(
+    tmp_path, name, header_is_readable, cause
+):
+    path = _bad_file(tmp_path, name)
+    if header_is_readable:
+        imaging.read_header(path, OPTIONS.max_pixels)
+    with pytest.raises(imaging.UnreadablePhoto) as refused:
+        render_file(path)
+    assert str(refused.value) == cause + FIX
 
 
 def test_decompression_bomb_is_refused_before_decoding(tmp_path):

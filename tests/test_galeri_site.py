@@ -10,6 +10,8 @@ from PIL import Image
 from bench.photos import make_photo
 from conftest import IGNORE, copy_project, digest, invoke, soup
 
+pytestmark = pytest.mark.slow
+
 ALBUM = "content/galeri/uji-coba"
 PHOTOS = {  # name -> (displayed size, EXIF orientation)
     "Pembukaan Acara.jpg": ((2000, 1500), 1),

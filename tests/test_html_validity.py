@@ -1,5 +1,9 @@
 """Every page of the demo site is valid HTML for the Nu HTML checker."""
 
+import pytest
+
+pytestmark = pytest.mark.nu
+
 
 def test_checker_catches_a_planted_error(nu_checker, tmp_path):
     (tmp_path / "index.html").write_text(

@@ -113,6 +113,7 @@ def cold_copy(project, dest):
     return dest
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("change", CHANGES)
 def test_a_warm_build_after_a_change_equals_a_cold_build(change, project, tmp_path):
     before = digest(project / "output")
@@ -131,6 +132,7 @@ def test_a_warm_build_after_a_change_equals_a_cold_build(change, project, tmp_pa
     assert cold_output[2:] == warm_output[2:]
 
 
+@pytest.mark.slow
 def test_a_build_with_nothing_changed_is_skipped(project):
     live = os.path.realpath(project / "output")
     before = digest(project / "output")
@@ -140,6 +142,7 @@ def test_a_build_with_nothing_changed_is_skipped(project):
     assert digest(project / "output") == before
 
 
+@pytest.mark.slow
 def test_unchanged_pages_are_linked_not_written(project):
     """A touched file rebuilds the site, but the pages whose bytes did not
     change are the same files (hard links) as in the previous version."""
@@ -155,6 +158,7 @@ def test_unchanged_pages_are_linked_not_written(project):
     assert "tampil sebagai Juara I" in edited.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_an_article_dated_a_moment_ahead_appears_on_the_next_build(project):
     moment = datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=3)
     (project / "content/berita/2017/segera.md").write_text(

@@ -1,5 +1,7 @@
 """KBK names in article text link to the KBK's page, once, where it fits."""
 
+import pytest
+
 from conftest import invoke, soup
 from gelar.mentions import link_mentions, mention_index
 from gelar.model import Edition, Event, Kbk, Participation, Team
@@ -57,6 +59,7 @@ def test_aliases_count_as_mentions():
     assert found == ["cheerful"]
 
 
+@pytest.mark.slow
 def test_article_without_metadata_is_listed_on_the_kbk_page(project):
     (project / "content/berita/2017/sebut.md").write_text(
         "Title: Kunjungan ke SMKN 1 Bendo\nDate: 2017-11-01\nCategory: Berita\n\n"

@@ -16,6 +16,8 @@ import pytest
 from bench import archive
 from conftest import ROOT, digest, run
 
+pytestmark = pytest.mark.slow
+
 PLUGINS = ["babel_i18n", "gelar", "galeri", "pembaca"]
 
 

@@ -11,6 +11,8 @@ import pytest
 from bench.preview import Livereload
 from conftest import digest, invoke
 
+pytestmark = pytest.mark.slow
+
 
 def free_port():
     with socket.socket() as probe:
@@ -42,6 +44,7 @@ def preview(project):
     server.wait(timeout=10)
 
 
+@pytest.mark.browser
 def test_saving_an_article_refreshes_the_open_page(page, preview):
     project, url = preview
     page.goto(url + "/berita/2015/gelar-budaya-kerja-2015/")
@@ -57,6 +60,7 @@ def test_saving_an_article_refreshes_the_open_page(page, preview):
     )
 
 
+@pytest.mark.browser
 def test_the_preview_shows_drafts_marked(page, preview):
     project, url = preview
     (project / "content/berita/2017/draf-uji.md").write_text(

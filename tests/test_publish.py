@@ -3,6 +3,7 @@
 import gzip
 
 import brotli
+import pytest
 
 from conftest import digest, run
 
@@ -31,6 +32,8 @@ def add_draft(project):
     )
 
 
+@pytest.mark.slow
+@pytest.mark.nu
 def test_publishing_to_a_folder_gives_checked_compressed_pages(project, tmp_path):
     add_draft(project)
     dest = tmp_path / "www"
@@ -67,6 +70,7 @@ def test_publishing_to_a_folder_gives_checked_compressed_pages(project, tmp_path
     assert digest(dest) == before
 
 
+@pytest.mark.slow
 def test_a_dry_run_copies_nothing(project, tmp_path):
     skip_nu_checker(project)
     dest = tmp_path / "www"
@@ -84,6 +88,8 @@ def test_a_dry_run_copies_nothing(project, tmp_path):
     assert sorted(p.name for p in dest.iterdir()) == ["lama.html"]
 
 
+@pytest.mark.slow
+@pytest.mark.nu
 def test_a_site_that_fails_the_check_is_not_published(project, tmp_path):
     before = digest(project / "output")
     article = project / "content/berita/2015/gelar-budaya-kerja-2015.md"
@@ -111,6 +117,7 @@ def test_publish_needs_an_address_and_a_destination(project):
     assert "DEPLOY_TARGET" in no_dest.stdout + no_dest.stderr
 
 
+@pytest.mark.slow
 def test_a_published_page_is_never_removed_silently(project, tmp_path):
     skip_nu_checker(project)
     dest = tmp_path / "www"

@@ -69,6 +69,7 @@ def test_every_page_type_exists_in_the_build(built_site):
         assert (file / "index.html" if path.endswith("/") else file).is_file()
 
 
+@pytest.mark.browser
 def test_laksana_finds_an_article_that_says_pelaksanaan(page, built_url, built_site):
     found = search(page, built_url, "?q=laksana")
     articles = [path for path in found if path.startswith("/berita/")]
@@ -96,6 +97,8 @@ def parts_url(tmp_path_factory):
         yield url, project / "output"
 
 
+@pytest.mark.slow
+@pytest.mark.browser
 def test_an_index_in_parts_finds_what_one_index_finds(page, built_url, parts_url):
     url, site = parts_url
     parts = sorted(p.name for p in site.iterdir() if p.name.startswith("pagefind"))
@@ -109,6 +112,7 @@ def test_an_index_in_parts_finds_what_one_index_finds(page, built_url, parts_url
     assert len(set(search(page, url, "?q=budaya"))) > 5  # from several parts
 
 
+@pytest.mark.browser
 def test_filters_narrow_the_results(page, built_url, built_site):
     everything = search(page, built_url, "?q=laksana")
     page.select_option("#saring-tahun", "2015")
@@ -131,6 +135,7 @@ def test_filters_narrow_the_results(page, built_url, built_site):
     assert kbk_pages and all(p.startswith("/kbk/") for p in kbk_pages)
 
 
+@pytest.mark.browser
 def test_keyboard_alone_reaches_the_search_box_and_a_result(page, built_url):
     page.goto(built_url + "/")
 
@@ -156,6 +161,7 @@ def test_keyboard_alone_reaches_the_search_box_and_a_result(page, built_url):
     page.wait_for_url("**" + target)
 
 
+@pytest.mark.browser
 def test_without_javascript_search_points_to_the_archive(browser, built_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -177,6 +183,7 @@ def serious_violations(page, **options):
     ]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_axe_finds_no_serious_violation(page, built_url, kind):
     page.goto(built_url + PAGE_TYPES[kind] + ("?q=laksana" if kind == "search" else ""))
@@ -185,6 +192,7 @@ def test_axe_finds_no_serious_violation(page, built_url, kind):
     assert serious_violations(page) == []
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_dark_mode_keeps_aa_contrast(browser, built_url, kind):
     context = browser.new_context(color_scheme="dark")
@@ -199,6 +207,7 @@ def test_dark_mode_keeps_aa_contrast(browser, built_url, kind):
     context.close()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_no_sideways_scroll_at_320px(page, built_url, kind):
     page.set_viewport_size({"width": 320, "height": 640})
@@ -209,6 +218,7 @@ def test_no_sideways_scroll_at_320px(page, built_url, kind):
     assert overflow <= 0, f"{kind} scrolls sideways by {overflow}px"
 
 
+@pytest.mark.browser
 def test_article_without_photos_weighs_under_60kb_and_blocks_on_no_script(
     page, built_url
 ):
@@ -235,6 +245,7 @@ def test_article_without_photos_weighs_under_60kb_and_blocks_on_no_script(
     assert head_scripts.count() == 0
 
 
+@pytest.mark.browser
 def test_results_print_on_a4_without_navigation_with_the_full_table(page, built_url):
     page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
     page.goto(built_url + "/gelar/2017/")

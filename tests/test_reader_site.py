@@ -346,6 +346,7 @@ def two_per_page(tmp_path_factory):
     return output
 
 
+@pytest.mark.slow
 def test_lists_are_paginated_with_links_both_ways(two_per_page):
     seen = []
     path = "kategori/berita/"
@@ -422,6 +423,7 @@ def test_search_page_offers_every_filter_value_and_a_no_script_way_out(demo_site
 # Search index ------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_unchanged_pages_keep_the_same_search_index(project):
     from conftest import digest, invoke
 

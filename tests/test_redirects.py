@@ -39,6 +39,7 @@ def test_the_demo_redirects_the_old_wordpress_address(demo_site):
     assert OLD_REPORT not in sitemap
 
 
+@pytest.mark.slow
 def test_a_changed_slug_keeps_its_old_address(project):
     path = project / REPORT
     text = path.read_text(encoding="utf-8")
@@ -58,6 +59,7 @@ def test_a_changed_slug_keeps_its_old_address(project):
     assert redirect_target(site, OLD_REPORT)[0] == new
 
 
+@pytest.mark.slow
 def test_a_changed_kbk_id_keeps_its_old_address(project):
     for year in (2015, 2016, 2017):
         path = project / f"content/data/{year}.yaml"
@@ -78,6 +80,7 @@ def test_a_changed_kbk_id_keeps_its_old_address(project):
     assert REPORT_URL in links
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("redirects", "line", "expected"),
     [
@@ -145,6 +148,7 @@ def test_bad_redirects_fail_the_build(project, redirects, line, expected):
     assert digest(project / "output") == before
 
 
+@pytest.mark.slow
 def test_bad_redirect_from_metadata_names_the_article_line(project):
     path = project / REPORT
     text = path.read_text(encoding="utf-8").replace(
@@ -158,6 +162,7 @@ def test_bad_redirect_from_metadata_names_the_article_line(project):
     assert f"{REPORT}:{line}: kolom `Redirect-from`" in message, message
 
 
+@pytest.mark.slow
 def test_a_former_id_still_in_use_fails(project):
     path = project / "content/data/2017.yaml"
     text = path.read_text(encoding="utf-8")
@@ -184,6 +189,7 @@ def add_redirects(project, text):
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_old_query_addresses_go_to_nginx_and_the_home_page(project):
     add_redirects(project, QUERY_REDIRECTS)
     result = invoke(project, "build")
@@ -199,6 +205,8 @@ def test_old_query_addresses_go_to_nginx_and_the_home_page(project):
     assert soup(site, "/gelar/").find("script", string=re.compile("location")) is None
 
 
+@pytest.mark.slow
+@pytest.mark.browser
 def test_following_an_old_query_address_in_chromium(project, page):
     add_redirects(project, QUERY_REDIRECTS)
     result = invoke(project, "build")
@@ -211,6 +219,7 @@ def test_following_an_old_query_address_in_chromium(project, page):
         assert page.url == base + "/?p=99"
 
 
+@pytest.mark.slow
 def test_one_old_query_address_sent_to_two_places_fails(project):
     add_redirects(project, QUERY_REDIRECTS + "  - from: /?p=10\n    to: /gelar/\n")
     result = invoke(project, "build")

@@ -106,6 +106,7 @@ def test_gps_data_in_an_image_is_found(site, suffix):
     assert "GPS" in found[0].message
 
 
+@pytest.mark.nu
 def test_invalid_html_is_found_by_the_nu_checker(site):
     line = plant(site, PAGE, '<p id="isi">Dua id yang sama.</p>')
     found, result = findings(site, "html", html=True)
@@ -175,6 +176,7 @@ def test_pages_over_the_size_budget_are_found(site):
     assert len(sizes) < len(list(site.rglob("*.html")))
 
 
+@pytest.mark.slow
 def test_invoke_check_prints_one_indonesian_summary_and_fails(project):
     clean = invoke(project, "check", "--no-html")
     assert clean.returncode == 0, clean.stdout + clean.stderr
@@ -202,6 +204,7 @@ def test_a_misspelt_check_setting_is_refused(project):
     assert "Traceback" not in output
 
 
+@pytest.mark.slow
 def test_a_hidden_article_is_built_but_not_listed(project):
     (project / "content/berita/2017/tersembunyi.md").write_text(
         "Title: Catatan Internal Panitia Gelar\nDate: 2017-12-01\nCategory: Berita\n"

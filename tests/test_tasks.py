@@ -6,10 +6,12 @@ import sys
 from zoneinfo import ZoneInfo
 
 import feedparser
+import pytest
 
 from conftest import invoke, soup
 
 
+@pytest.mark.slow
 def test_new_article_is_a_dated_draft_with_every_field(project):
     result = invoke(
         project, "new-article", "Rapat Persiapan Gelar 2017", "--gelar", "2017"
@@ -56,6 +58,7 @@ def test_new_article_is_a_dated_draft_with_every_field(project):
     ).exists()
 
 
+@pytest.mark.slow
 def test_new_year_scaffold_must_be_filled_before_it_builds(project):
     result = invoke(project, "new-year", "2018")
     assert result.returncode == 0, result.stderr
@@ -88,6 +91,7 @@ def test_new_year_scaffold_must_be_filled_before_it_builds(project):
     assert invoke(project, "new-year", "18").returncode != 0
 
 
+@pytest.mark.slow
 def test_new_album_scaffold_builds_an_album_page_with_the_photos(project):
     from bench.photos import make_photo
 
@@ -153,6 +157,7 @@ def test_built_site_is_readable_by_the_web_server(built_project):
     assert mode & 0o005 == 0o005, oct(mode)
 
 
+@pytest.mark.slow
 def test_publish_build_uses_the_public_address(project):
     refused = invoke(project, "build", "--publish")
     assert refused.returncode != 0

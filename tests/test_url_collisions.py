@@ -1,6 +1,10 @@
 """Two things never share a URL: the build fails and names both sources."""
 
+import pytest
+
 from conftest import digest, invoke
+
+pytestmark = pytest.mark.slow
 
 
 def test_page_slug_taking_the_edition_index_fails(project):

@@ -263,6 +263,7 @@ def imported_site(imported):
     return project / "output"
 
 
+@pytest.mark.slow
 def test_imported_content_builds_into_the_site(imported_site):
     page = soup(imported_site, "berita/2015/gelar-dibuka/")
     main = page.main.get_text(" ")
@@ -295,6 +296,8 @@ def test_imported_content_builds_into_the_site(imported_site):
     assert not list(imported_site.rglob("catatan-*"))
 
 
+@pytest.mark.slow
+@pytest.mark.nu
 def test_imported_site_is_valid_html(imported_site, nu_checker):
     result = nu_checker(imported_site)
     output = result.stdout + result.stderr
@@ -341,6 +344,7 @@ def test_an_edited_article_is_not_overwritten(tmp_path):
     assert "content/berita/2015/gelar-dibuka.md: berkas ini sudah ada" in again.stdout
 
 
+@pytest.mark.slow
 def test_saved_html_page_is_imported_with_the_same_cleaning(tmp_path):
     project = copy_project(tmp_path / "project")
     saved = tmp_path / "simpanan"
@@ -417,6 +421,7 @@ def test_saved_text_page_needs_a_date_and_loses_its_boilerplate(tmp_path):
 SEED = ROOT.parent / "shared" / "seed" / "000_f1ed6dbbd85904c1.txt"
 
 
+@pytest.mark.slow
 def test_the_scraped_seed_post_is_cleaned(tmp_path):
     if not SEED.exists():
         # CI runs on a bare clone without the team's shared/ folder; the
