@@ -200,3 +200,22 @@ def site_url(demo_site):
     """The demo site served over HTTP on 127.0.0.1, on a free port."""
     with serving(demo_site) as url:
         yield url
+
+
+# A test that needs a browser or the Nu checker must carry its tier's
+# marker, or `invoke test --quick` would start Chromium or Java after all.
+TIER_FIXTURES = {"page": "browser", "browser": "browser", "nu_checker": "nu"}
+
+
+def pytest_collection_modifyitems(config, items):
+    unmarked = [
+        f"{item.nodeid} (uses `{fixture}`, needs @pytest.mark.{marker})"
+        for item in items
+        for fixture, marker in TIER_FIXTURES.items()
+        if fixture in getattr(item, "fixturenames", ())
+        and item.get_closest_marker(marker) is None
+    ]
+    if unmarked:
+        raise pytest.UsageError(
+            "Tests without their tier marker:\n" + "\n".join(unmarked)
+        )

@@ -234,6 +234,7 @@ def test_write_plan_writes_each_output_once_and_skips_turned_off_ones():
     assert written == [("a", "penulis")]
 
 
+@pytest.mark.slow
 def test_an_article_saved_over_a_year_archive_fails_validation(tmp_path):
     project = copy_project(tmp_path / "proyek")
     article = project / "content" / "berita" / "2015" / "timpa-arsip.md"
