@@ -290,7 +290,9 @@ def test_the_context_phase_runs_every_reading_step_of_pelican_run(tmp_path):
 
     class Reading:
         def __init__(self, **kwargs):
-            self.context = kwargs["context"]
+            # What other plugins' all_generators_finalized receivers read
+            # (they stay connected after an earlier in-process build).
+            self.context, self.settings = kwargs["context"], kwargs["settings"]
 
         def generate_context(self):
             calls.append("generate_context")

@@ -165,7 +165,14 @@ def test_broken_redirects_file_stops_the_import(tmp_path):
     before = digest(project / "content")
     result = invoke(project, "import-wordpress", str(EXPORT))
     assert result.returncode != 0
-    assert "content/redirects.yaml:2: kolom `redirects[0]`" in result.stderr
+    # The same parser as the build: the unknown key and the missing one.
+    assert (
+        "content/redirects.yaml:3: kolom `redirects[0].ke`: kolom tidak dikenal."
+        in (result.stderr)
+    )
+    assert "content/redirects.yaml:2: kolom `redirects[0].to`: wajib diisi" in (
+        result.stderr
+    )
     assert digest(project / "content") == before
 
 
