@@ -17,7 +17,6 @@ from sitebuild import cli, scaffold, serving, versions  # noqa: E402
 from sitebuild.build import BuildFailed  # noqa: E402
 from sitebuild.build import build as build_site  # noqa: E402
 from sitebuild.build import validate as validate_site  # noqa: E402
-from sitebuild.compress import compress_tree  # noqa: E402
 from sitebuild.deploy import (  # noqa: E402
     DeployFailed,
     deploy,
@@ -53,16 +52,19 @@ def _settings_file(publish):
     help={
         "publish": "pakai publishconf.py (alamat absolut, umpan aktif)",
         "drafts": "ikut bangun draf (bertanda DRAF) untuk pratinjau",
+        "verbose": "tampilkan juga log Pelican sendiri (untuk pengembang)",
     }
 )
-def build(c, output=OUTPUT, publish=False, drafts=False):
+def build(c, output=OUTPUT, publish=False, drafts=False, verbose=False):
     """Bangun situs ke output/ (folder lama diganti hanya jika berhasil)."""
     if publish:
         cli.require_siteurl("build --publish")
     if publish and drafts:
         raise Exit("Situs terbit tidak pernah memuat draf; hapus `--drafts`.", code=1)
     try:
-        notes = build_site(_settings_file(publish), output, drafts=drafts)
+        notes = build_site(
+            _settings_file(publish), output, drafts=drafts, verbose=verbose
+        )
     except BuildFailed as error:
         raise Exit(
             f"{error}\n\nPembangunan gagal; isi {output} tidak diubah.", code=1
@@ -126,6 +128,9 @@ def publish(c, dest="", dry_run=False, allow_removed=False, output=OUTPUT):
             "tetapkan DEPLOY_TARGET=pengguna@server:/srv/arsip.",
             code=1,
         )
+    # Before the long build: stop at once when a publishing package is missing.
+    cli.require("sitecheck.run")
+    compress = cli.require("sitebuild.compress")
     reports = []
 
     def finish(folder):
@@ -136,7 +141,7 @@ def publish(c, dest="", dry_run=False, allow_removed=False, output=OUTPUT):
         reports.append(report)
         if not ok:
             raise BuildFailed(report)
-        compress_tree(
+        compress.compress_tree(
             folder,
             settings["PUBLISH_COMPRESS_SUFFIXES"],
             settings["PUBLISH_COMPRESS_MIN_BYTES"],

@@ -11,8 +11,10 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from contextlib import contextmanager
 
+from babel.numbers import format_decimal
 from pelican import Pelican, signals
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
@@ -125,7 +127,9 @@ def read_site(settings):
     return handler.generators
 
 
-def build(settings_file, output_path, drafts=False, finish=None, **overrides):
+def build(
+    settings_file, output_path, drafts=False, finish=None, verbose=False, **overrides
+):
     """Build a new version of the site and point `output_path` at it.
 
     `drafts` also renders drafts (marked "DRAF") under their preview URLs.
@@ -134,7 +138,8 @@ def build(settings_file, output_path, drafts=False, finish=None, **overrides):
     old site. See sitebuild/versions.py for how the swap stays atomic.
     When nothing the build reads has changed since the live version was
     built (sitebuild/inputs.py), that version stays and nothing is redone.
-    Returns notes for the editor, such as photos that were left out.
+    `verbose` shows Pelican's own log. Returns notes for the editor: what
+    was built, and such things as photos that were left out.
     """
     output_path = os.path.abspath(output_path)
     if drafts:
@@ -162,7 +167,10 @@ def build(settings_file, output_path, drafts=False, finish=None, **overrides):
                 **overrides,
             )
             generators = []
-            notes = _run_checked(settings, Pelican.run, generators)
+            started = time.monotonic()
+            with pelican_compat.pelican_console(verbose):
+                notes = _run_checked(settings, Pelican.run, generators)
+            notes.insert(0, summary_line(generators, time.monotonic() - started))
             notes += index_site(folder, settings)
             if finish is not None:
                 finish(folder)
@@ -182,6 +190,29 @@ def build(settings_file, output_path, drafts=False, finish=None, **overrides):
         versions.remove_leftovers(output_path)
     return notes
 
+
+def summary_line(generators, seconds):
+    """What was built, in Indonesian, in place of Pelican's English summary."""
+    counts = {}
+    for generator in generators:
+        for name in COUNTED:
+            counts[name] = counts.get(name, 0) + len(getattr(generator, name, ()))
+    shown = [
+        f"{counts[name]} {label}" for name, label in COUNTED.items() if counts[name]
+    ]
+    took = format_decimal(round(seconds, 2), locale="id")
+    return f"Dibangun: {', '.join(shown) or 'tanpa konten'} dalam {took} detik."
+
+
+# What the summary counts, with its Indonesian name; empty counts are left out.
+COUNTED = {
+    "articles": "berita",
+    "drafts": "draf",
+    "hidden_articles": "berita tersembunyi",
+    "pages": "halaman",
+    "hidden_pages": "halaman tersembunyi",
+    "draft_pages": "draf halaman",
+}
 
 UNCHANGED = (
     "Tidak ada berkas yang berubah sejak build terakhir; situs yang ada tetap dipakai."

@@ -4,13 +4,12 @@ Functions here raise invoke's `Exit` with a message for the editor, in
 Indonesian; tasks.py only wires them to commands.
 """
 
+import importlib
 import os
 
 from invoke import Exit
 
 from sitebuild import scaffold
-from sitecheck.findings import summary
-from sitecheck.run import check_site
 from wpimport.model import ImportFailed
 from wpimport.report import format_failure, format_report
 
@@ -24,10 +23,31 @@ def require_siteurl(command):
         )
 
 
+# Checking and publishing need packages that building does not
+# (requirements-publish.txt): they are imported only by the tasks that use
+# them, so the first command works with requirements.txt alone.
+PUBLISH_REQUIREMENTS = "requirements-publish.txt"
+
+
+def require(module_name):
+    """Import `module_name`, or stop with the requirements file to install."""
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        raise Exit(
+            f"Paket Python `{error.name}` belum terpasang; perintah ini "
+            "memerlukannya untuk memeriksa atau menerbitkan situs. Pasang dengan "
+            f"`.venv/bin/pip install -r {PUBLISH_REQUIREMENTS}`.",
+            code=1,
+        ) from None
+
+
 def check_report(folder, settings, html=None):
     """(ok, report) of sitecheck over `folder`."""
-    result = check_site(folder, settings, html=html)
-    return result.ok, summary(result.findings, result.counted, result.skipped)
+    run = require("sitecheck.run")
+    findings = require("sitecheck.findings")
+    result = run.check_site(folder, settings, html=html)
+    return result.ok, findings.summary(result.findings, result.counted, result.skipped)
 
 
 def port_taken(bind, port, error, command):

@@ -22,7 +22,7 @@ import time
 import traceback
 from functools import partial
 
-from sitebuild import watching
+from sitebuild import serving, watching
 from sitebuild.build import BuildFailed
 from sitebuild.warmsite import WarmSite, write_page
 
@@ -258,6 +258,8 @@ def serve(preview, host, port, root):
             return True  # no polling by livereload
 
     server = Server(watcher=Signalled())
+    # Missing pages, types and the nginx maps as `invoke serve` has them.
+    server.SFH = serving.livereload_handler(server.SFH, root)
     try:
         server.serve(root=root, host=host, port=int(port), open_url_delay=None)
     finally:

@@ -35,9 +35,14 @@ The internals, and why:
 - Pelican's English log messages (`MESSAGES`): the build retells the
   common ones in Indonesian (sitebuild/pelican_messages.py), and the warm
   preview logs an unreadable article with the same record as Pelican.
+- `pelican.log.console` (a rich Console), on which `Pelican.run` prints
+  its English summary ("Done: Processed …"); `pelican_console` hides it,
+  since our build prints its own, and shows Pelican's log on request.
 """
 
 import importlib.metadata
+import logging
+from contextlib import contextmanager
 
 from pelican import signals
 from pelican.contents import Content
@@ -69,6 +74,7 @@ __all__ = [
     "forget_all_rendered",
     "forget_rendered",
     "parse_markdown_metadata",
+    "pelican_console",
     "set_content_html",
     "url_classes",
 ]
@@ -94,6 +100,28 @@ def check_version():
     problem = version_problem(importlib.metadata.version("pelican"))
     if problem:
         raise PelicanVersionError(problem)
+
+
+@contextmanager
+def pelican_console(verbose=False):
+    """While Pelican runs: its English summary line hidden, or with
+    `verbose` its own log shown (the developer's `invoke build -v`)."""
+    from pelican.log import DEFAULT_LOG_HANDLER, console
+
+    root = logging.getLogger()
+    quiet, level = console.quiet, root.level
+    if verbose:
+        root.addHandler(DEFAULT_LOG_HANDLER)
+        root.setLevel(logging.INFO)
+    else:
+        console.quiet = True
+    try:
+        yield
+    finally:
+        console.quiet = quiet
+        root.setLevel(level)
+        if verbose:
+            root.removeHandler(DEFAULT_LOG_HANDLER)
 
 
 # -- reading ---------------------------------------------------------------
