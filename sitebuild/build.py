@@ -144,51 +144,62 @@ def build(
     output_path = os.path.abspath(output_path)
     if drafts:
         overrides = {**draft_overrides(read_settings(settings_file)), **overrides}
-    with versions.locked(output_path):
-        versions.remove_leftovers(output_path)
-        live = versions.live_folder(output_path)
-        settings = load_settings(settings_file, **overrides)
-        now = datetime.datetime.now(datetime.UTC)
-        roots = inputs.input_roots(settings, settings_file)
-        base = os.path.dirname(os.path.abspath(settings_file))
-        key = inputs.inputs_key(settings, roots, base, extra=[finish is not None])
-        record_path = versions.record_path(output_path)
-        record = inputs.load_record(record_path)
-        if finish is None and inputs.still_current(record, key, live, now):
-            earlier = record["notes"]
-            return [UNCHANGED, *([EARLIER_NOTES, *earlier] if earlier else [])]
-        folder = versions.new_folder(output_path)
-        try:
-            settings = load_settings(
-                settings_file,
-                OUTPUT_PATH=folder,
-                DELETE_OUTPUT_DIRECTORY=False,
-                PARALLEL_PREVIOUS_OUTPUT=live,
-                **overrides,
+    try:
+        with versions.locked(output_path) as takeover:
+            return _build_locked(
+                settings_file, output_path, finish, verbose, overrides, takeover
             )
-            generators = []
-            started = time.monotonic()
-            with pelican_compat.pelican_console(verbose):
-                notes = _run_checked(settings, Pelican.run, generators)
-            notes.insert(0, summary_line(generators, time.monotonic() - started))
-            notes += index_site(folder, settings)
-            if finish is not None:
-                finish(folder)
-            versions.publish(folder, output_path)
-        except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
-            raise
-        inputs.save_record(
-            record_path,
-            {
-                "key": key,
-                "folder": os.path.basename(folder),
-                "next_release": inputs.next_release(generators, now),
-                "notes": notes,
-            },
+    except versions.LockTimeout as error:
+        raise BuildFailed(str(error)) from None
+
+
+def _build_locked(settings_file, output_path, finish, verbose, overrides, takeover):
+    """The build itself, with the lock held (see `build`)."""
+    versions.remove_leftovers(output_path)
+    live = versions.live_folder(output_path)
+    settings = load_settings(settings_file, **overrides)
+    now = datetime.datetime.now(datetime.UTC)
+    roots = inputs.input_roots(settings, settings_file)
+    base = os.path.dirname(os.path.abspath(settings_file))
+    key = inputs.inputs_key(settings, roots, base, extra=[finish is not None])
+    record_path = versions.record_path(output_path)
+    record = inputs.load_record(record_path)
+    if finish is None and inputs.still_current(record, key, live, now):
+        earlier = record["notes"]
+        notes = [UNCHANGED, *([EARLIER_NOTES, *earlier] if earlier else [])]
+        return [takeover, *notes] if takeover else notes
+    folder = versions.new_folder(output_path)
+    try:
+        settings = load_settings(
+            settings_file,
+            OUTPUT_PATH=folder,
+            DELETE_OUTPUT_DIRECTORY=False,
+            PARALLEL_PREVIOUS_OUTPUT=live,
+            **overrides,
         )
-        versions.remove_leftovers(output_path)
-    return notes
+        generators = []
+        started = time.monotonic()
+        with pelican_compat.pelican_console(verbose):
+            notes = _run_checked(settings, Pelican.run, generators)
+        notes.insert(0, summary_line(generators, time.monotonic() - started))
+        notes += index_site(folder, settings)
+        if finish is not None:
+            finish(folder)
+        versions.publish(folder, output_path)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    inputs.save_record(
+        record_path,
+        {
+            "key": key,
+            "folder": os.path.basename(folder),
+            "next_release": inputs.next_release(generators, now),
+            "notes": notes,
+        },
+    )
+    versions.remove_leftovers(output_path)
+    return [takeover, *notes] if takeover else notes
 
 
 def summary_line(generators, seconds):

@@ -61,7 +61,9 @@ def stable(value):
 
 
 def file_states(roots):
-    """(path, size, mtime) of every file under `roots` (files or folders)."""
+    """(path, size, mtime) of every file under `roots` (files or folders);
+    each folder counts too (a new empty one may fail a build), and a link
+    to nothing counts as ("link", where it points)."""
     for root in sorted(set(roots)):
         if os.path.isfile(root):
             stat = os.stat(root)
@@ -69,13 +71,25 @@ def file_states(roots):
             continue
         for folder, dirs, files in os.walk(root):
             dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS)
+            yield folder, "folder", 0
             for name in sorted(files):
                 path = os.path.join(folder, name)
                 try:
                     stat = os.stat(path)
-                except FileNotFoundError:  # removed while we looked
+                except FileNotFoundError:
+                    target = _link_target(path)
+                    if target is not None:  # a dangling link: may fail a build
+                        yield path, "link", target
                     continue
                 yield path, stat.st_size, stat.st_mtime_ns
+
+
+def _link_target(path):
+    """Where a symlink points, or None when `path` is gone altogether."""
+    try:
+        return os.readlink(path)
+    except OSError:
+        return None
 
 
 def input_roots(settings, settings_file):
@@ -141,6 +155,8 @@ def still_current(record, key, live, now):
     """Whether the recorded build is live and was made from these inputs."""
     if not record or record.get("key") != key or not live:
         return False
+    if not os.path.isdir(live) or not os.listdir(live):
+        return False  # the live folder was deleted or emptied by hand
     if record.get("folder") != os.path.basename(live):
         return False
     release = record.get("next_release")

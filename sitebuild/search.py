@@ -27,6 +27,7 @@ import subprocess
 import sys
 
 from sitekit.files import link_or_copy, new_folder
+from sitekit.workers import subprocess_guard
 
 # cache/pencarian/<pages key>/<part>/: every part of the last bundle.
 CACHE_FOLDER = "pencarian"
@@ -202,6 +203,7 @@ def _run_pagefind(output_dir, bundle, glob):
             capture_output=True,
             text=True,
             timeout=600,
+            preexec_fn=subprocess_guard(),
         )
     except (OSError, subprocess.TimeoutExpired) as error:
         raise BuildFailed(

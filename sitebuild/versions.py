@@ -23,6 +23,7 @@ import fcntl
 import os
 import shutil
 import tempfile
+import time
 from contextlib import contextmanager
 
 from sitekit import files
@@ -38,17 +39,72 @@ def builds_dir(output_path):
     return f"{output_path}.builds"
 
 
+class LockTimeout(Exception):
+    """Another build held the lock for longer than we wait."""
+
+
+WAITING = "Menunggu pembangunan lain selesai…"
+
+
 @contextmanager
-def locked(output_path):
-    """Hold the build lock; a second build waits for the first one."""
+def locked(output_path, wait=600.0, say=print):
+    """Hold the build lock; a second build waits for the first one.
+
+    The lock is the kernel's (flock): a build that dies, however it dies,
+    lets go of it, and its workers die with it (sitekit/workers.py). The
+    holder writes its process id into the lock file and empties it when
+    it is done, so a later build knows when one stopped half-way. Yields a
+    note for the editor in that case, else None. Waits at most `wait`
+    seconds for a live build, saying so once, then raises LockTimeout.
+    """
     folder = builds_dir(output_path)
     os.makedirs(folder, exist_ok=True)
-    with open(os.path.join(folder, LOCK), "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    with open(os.path.join(folder, LOCK), "a+") as handle:
+        _acquire(handle, wait, say)
         try:
-            yield
+            handle.seek(0)
+            previous = handle.read().strip()
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()))
+            handle.flush()
+            yield _takeover_note(previous)
         finally:
+            handle.truncate(0)
+            handle.flush()
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _acquire(handle, wait, say):
+    deadline = time.monotonic() + wait
+    said = False
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                handle.seek(0)
+                holder = handle.read().strip() or "?"
+                raise LockTimeout(
+                    f"Pembangunan lain (PID {holder}) masih berjalan setelah "
+                    f"{wait:.0f} detik menunggu. Tunggu sampai selesai, atau bila "
+                    f"proses itu macet, hentikan dengan `kill {holder}` lalu ulangi."
+                ) from None
+            if not said:
+                say(WAITING)
+                said = True
+            time.sleep(0.2)
+
+
+def _takeover_note(previous):
+    if not previous:
+        return None
+    return (
+        f"Pembangunan sebelumnya (PID {previous}) berhenti di tengah jalan; "
+        "kuncinya diambil alih dan sisa-sisanya dibersihkan. Situs yang tampil "
+        "tetap versi terakhir yang selesai."
+    )
 
 
 def new_folder(output_path):

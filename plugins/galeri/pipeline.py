@@ -6,10 +6,10 @@ article is made once, and a second build finds every key in the cache
 and decodes nothing.
 """
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+
+from sitekit.workers import process_pool
 
 from . import imaging
 from .cache import store
@@ -33,9 +33,7 @@ def run_jobs(jobs, workers):
     workers = min(workers or os.cpu_count() or 1, len(jobs))
     if workers == 1:
         return dict(map(work, jobs))
-    # fork: workers start in milliseconds and inherit the loaded modules.
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with process_pool(workers) as pool:
         return dict(pool.map(work, jobs, chunksize=1))
 
 

@@ -12,15 +12,14 @@ that fails to convert in a worker is simply read again the normal way, so
 its error is reported exactly as Pelican reports it.
 """
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from sitekit.pelican_compat import parse_markdown_metadata
+from sitekit.workers import process_pool
 
 # Below this many articles, starting workers costs more than it saves.
 MIN_FILES = 40
@@ -136,9 +135,8 @@ def prepare(generator, processes):
     # Batches in Pelican's reading order (the same set, iterated alike), so
     # the first files it asks for are the first ones ready; it reads,
     # checks and links them while the workers convert the rest.
-    context = multiprocessing.get_context("fork")
     size = max(1, len(paths) // (processes * 8))
-    reader.pool = ProcessPoolExecutor(processes, mp_context=context)
+    reader.pool = process_pool(processes)
     for start in range(0, len(paths), size):
         batch = paths[start : start + size]
         future = reader.pool.submit(_convert_batch, batch)

@@ -31,6 +31,7 @@ from sitekit.files import atomic_write, remove_quietly
 from sitekit.hooks import NOTICE_ATTRIBUTE, is_notice
 from sitekit.pelican_compat import HookedWriter
 from sitekit.settings import processes
+from sitekit.workers import die_with_parent
 
 logger = logging.getLogger(__name__)
 
@@ -210,6 +211,7 @@ class ParallelWriter(HookedWriter):
             os.close(writer)
             return pid, reader
         # The child: render, then tell the parent what it logged or raised.
+        die_with_parent(parent)
         os.close(reader)
         # Only the parent logs (and collects for the build's report).
         records = _Forward()

@@ -9,12 +9,11 @@ build are pruned.
 
 import hashlib
 import json
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from sitekit.files import atomic_write
+from sitekit.workers import process_pool
 
 from .drawing import draw_card, jpeg_bytes
 
@@ -70,9 +69,7 @@ class CardCache:
             for job in jobs:
                 _draw_and_store(job)
         else:
-            # fork: workers start in milliseconds and inherit the loaded modules.
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            with process_pool(workers) as pool:
                 list(pool.map(_draw_and_store, jobs, chunksize=16))
         self.drawn += len(jobs)
 
