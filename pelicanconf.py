@@ -112,3 +112,7 @@ SLUGIFY_SOURCE = "title"
 # Articles are Markdown; the reStructuredText reader stays off (it also
 # warns that docutils has no Indonesian localization).
 READERS = {"rst": None}
+
+# The site icon: no logo yet (PEMBACA_ICON), so a plain mark with the
+# event's initials on the header colour (plugins/pembaca/icons.py).
+PEMBACA_ICON_LETTERS = "GBK"

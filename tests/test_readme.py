@@ -22,6 +22,22 @@ def test_ci_runs_the_readme_test_command():
     assert "requirements.txt" in build_and_serve
 
 
+def test_ci_runs_the_readme_first_command_as_written():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "readme_command", ROOT / ".ci/readme_command.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert module.commands(text) == code_blocks("The two commands")
+    ci = (ROOT / ".ci/run").read_text(encoding="utf-8").splitlines()
+    assert "bash .ci/first-command" in ci
+    stage = (ROOT / ".ci/first-command").read_text(encoding="utf-8")
+    assert "readme_command.py 1" in stage and "setsid" in stage
+
+
 def test_readme_stays_short():
     # Details live in docs/; the README is the entry point for everyone.
     assert len((ROOT / "README.md").read_bytes()) <= 10 * 1024

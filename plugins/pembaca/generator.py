@@ -8,17 +8,21 @@ writer, and place the share images from their cache.
 """
 
 import logging
+import os
 
 from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
+from PIL import Image
 
-from sitekit.files import link_or_copy
+from sitekit.files import atomic_write, link_or_copy
 from sitekit.formatting import make_filters
 from sitekit.outputs import Output, write_plan
+from sitekit.problems import ContentError
 from sitekit.rendering import page_output
-from sitekit.settings import cache_path, processes
+from sitekit.settings import cache_path, processes, setting_problem
 
+from . import icons
 from .related import neighbours, related_all
 from .shareimages import Card, CardCache
 
@@ -32,6 +36,8 @@ class PembacaGenerator(Generator):
         articles = list(self.context.get("articles", ()))
         self._link_articles(articles)
         self.cards = self._plan_cards(articles)
+        self.icons = self._make_icons()
+        self.context["SITE_ICON_SVG"] = icons.SVG in self.icons
         self.context["search_filters"] = self._search_filters(articles)
 
     def _link_articles(self, articles):
@@ -91,6 +97,27 @@ class PembacaGenerator(Generator):
                 plan(kbk, kbk.url, title, labels["kbk"].format(years=years))
         return cards
 
+    # Icons -----------------------------------------------------------------
+
+    def _make_icons(self):
+        """{output name: bytes} of the icons and the manifest; a logo that
+        cannot be read stops the build here, before anything is written."""
+        settings = self.settings
+        letters = settings["PEMBACA_ICON_LETTERS"] or icons.initials(
+            settings["SITENAME"]
+        )
+        color = settings["PEMBACA_THEME_COLOR"]
+        logo = _read_logo(self.path, settings["PEMBACA_ICON"])
+        files = icons.icon_files(logo, letters, color)
+        files[icons.MANIFEST] = icons.manifest(
+            settings["SITENAME"],
+            letters if logo is None else settings["SITENAME"][:12],
+            f"{settings['SITEURL']}/",
+            color,
+            settings["DEFAULT_LANG"],
+        ).encode("utf-8")
+        return files
+
     # Search ----------------------------------------------------------------
 
     def _search_filters(self, articles):
@@ -141,7 +168,17 @@ class PembacaGenerator(Generator):
             Output(card.save_as, "gambar bagikan (plugin pembaca)", self._placer(card))
             for card in self.cards
         ]
+        plan += [
+            Output(name, "ikon situs (plugin pembaca)", self._icon_writer(name))
+            for name in self.icons
+        ]
         return plan
+
+    def _icon_writer(self, name):
+        def write(_writer):
+            atomic_write(sanitised_join(self.output_path, name), self.icons[name])
+
+        return write
 
     def _placer(self, card):
         def place(_writer):
@@ -163,6 +200,31 @@ class PembacaGenerator(Generator):
             self.card_cache.drawn,
             len(self.cards) - self.card_cache.drawn,
         )
+
+
+def _read_logo(content_path, relative):
+    """The logo named by PEMBACA_ICON as a Pillow image, None when unset."""
+    if not relative:
+        return None
+    path = os.path.join(content_path, relative)
+    try:
+        with Image.open(path) as image:
+            if min(image.size) < 180:
+                raise ValueError(f"hanya {image.size[0]}×{image.size[1]} piksel")
+            image.load()
+            return image.copy()
+    except (OSError, ValueError, Image.DecompressionBombError) as error:
+        raise ContentError(
+            [
+                setting_problem(
+                    "PEMBACA_ICON",
+                    f"logo `{relative}` tidak bisa dipakai sebagai ikon ({error}).",
+                    "pakai gambar persegi PNG, JPEG atau WebP minimal 512×512 piksel "
+                    "di folder content, atau kosongkan pengaturan ini untuk tanda "
+                    "bawaan.",
+                )
+            ]
+        ) from None
 
 
 def _plain(html):

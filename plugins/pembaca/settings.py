@@ -30,6 +30,13 @@ DEFAULTS = {
         "kbk": "Kelompok Budaya Kerja · ikut {years}",
         "site": "Berita dan hasil Gelar Budaya Kerja",
     },
+    # The site's icons (favicon.ico, apple-touch-icon.png, icon-192/512.png,
+    # site.webmanifest): a square logo (PNG, JPEG or WebP, at least 512 px),
+    # relative to PATH; empty draws a plain mark of PEMBACA_ICON_LETTERS (or
+    # the initials of SITENAME) on PEMBACA_THEME_COLOR, also as favicon.svg.
+    "PEMBACA_ICON": "",
+    "PEMBACA_ICON_LETTERS": "",
+    "PEMBACA_THEME_COLOR": "#083f61",
     # How many related articles an article page shows.
     "PEMBACA_RELATED_COUNT": 3,
     # Who holds the event, for the Event and Dataset structured data; the
