@@ -7,13 +7,13 @@ import subprocess
 import sys
 import threading
 from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, settings
+
+from sitebuild.serving import folder_server
 
 # Property-based tests run the same examples on every machine (derandomize),
 # a modest number of them, and without a wall-clock deadline: a slow CI
@@ -177,15 +177,9 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @contextmanager
 def serving(folder):
-    """Serve `folder` over HTTP on 127.0.0.1, on a free port: yields its URL."""
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(Quiet, directory=str(folder))
-    )
+    """Serve `folder` on 127.0.0.1, on a free port, the way `invoke serve`
+    does (the site's 404 page, nginx's types): yields its URL."""
+    server = folder_server(str(folder), "127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
