@@ -196,14 +196,27 @@ def test_the_inputs_key_follows_files_settings_and_ignores_the_copy(tmp_path):
     assert inputs.inputs_key(settings, roots, str(base)) != key
 
 
-def test_a_record_holds_only_until_the_next_release():
+def test_a_record_holds_only_until_the_next_release(tmp_path):
     now = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    live = tmp_path / "build-1"
+    live.mkdir()
+    (live / "index.html").write_text("situs", encoding="utf-8")
+    live, other = str(live), str(tmp_path / "build-2")
     record = {"key": "k", "folder": "build-1", "next_release": None, "notes": []}
-    assert inputs.still_current(record, "k", "/x/build-1", now)
-    assert not inputs.still_current(record, "other", "/x/build-1", now)
-    assert not inputs.still_current(record, "k", "/x/build-2", now)
+    assert inputs.still_current(record, "k", live, now)
+    assert not inputs.still_current(record, "other", live, now)
+    assert not inputs.still_current(record, "k", other, now)
     assert not inputs.still_current(record, "k", None, now)
     soon = {**record, "next_release": (now + datetime.timedelta(hours=1)).isoformat()}
-    assert inputs.still_current(soon, "k", "/x/build-1", now)
+    assert inputs.still_current(soon, "k", live, now)
     later = now + datetime.timedelta(hours=2)
-    assert not inputs.still_current(soon, "k", "/x/build-1", later)
+    assert not inputs.still_current(soon, "k", live, later)
+
+
+def test_an_empty_or_missing_live_folder_is_never_current(tmp_path):
+    now = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    record = {"key": "k", "folder": "build-1", "next_release": None, "notes": []}
+    live = tmp_path / "build-1"
+    assert not inputs.still_current(record, "k", str(live), now)  # missing
+    live.mkdir()
+    assert not inputs.still_current(record, "k", str(live), now)  # empty
