@@ -6,6 +6,7 @@ every check and writes the one Indonesian summary.
 
 - links.py     internal href/src/srcset and #fragments resolve
 - nu.py        the Nu HTML checker reports no errors (runs Java)
+- outline.py   every page has one h1 and its headings skip no level
 - feeds.py     every feed parses (feedparser, bozo false)
 - sitemap.py   sitemap.xml lists exactly the indexable pages
 - sizes.py     no HTML page is over the size budget

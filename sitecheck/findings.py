@@ -8,6 +8,7 @@ from sitekit.problems import describe
 CHECKS = {
     "links": "Tautan dan gambar",
     "html": "HTML (Nu HTML checker)",
+    "outline": "Susunan judul (h1–h6)",
     "feeds": "Umpan (feed)",
     "sitemap": "Sitemap",
     "sizes": "Ukuran halaman",

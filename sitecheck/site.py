@@ -14,6 +14,15 @@ from html.parser import HTMLParser
 URL_ATTRIBUTES = {"href", "src", "poster", "data"}
 SRCSET = "srcset"
 REFRESH = re.compile(r"^\s*\d+\s*;\s*url\s*=\s*(.+?)\s*$", re.IGNORECASE)
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+
+@dataclass
+class Heading:
+    level: int  # 1 for <h1> ... 6 for <h6>
+    line: int
+    text: str = ""
+    inside: int | None = None  # the level of a heading it sits inside
 
 
 @dataclass
@@ -26,6 +35,7 @@ class Page:
     status: str | None = None  # data-status on <body>: draft, hidden
     title: str = ""
     text: str = ""
+    headings: list = field(default_factory=list)  # Heading, in page order
 
 
 def address_of(path):
@@ -54,6 +64,7 @@ class _PageParser(HTMLParser):
         self.in_title = False
         self.skip = 0  # inside <script> or <style>
         self.text = []
+        self.open_headings = []  # Heading, innermost last
 
     def handle_starttag(self, tag, attrs):
         page = self.page
@@ -81,18 +92,27 @@ class _PageParser(HTMLParser):
             self.in_title = True
         elif tag in ("script", "style"):
             self.skip += 1
+        elif tag in HEADINGS:
+            outer = self.open_headings[-1].level if self.open_headings else None
+            heading = Heading(HEADINGS[tag], line, inside=outer)
+            page.headings.append(heading)
+            self.open_headings.append(heading)
 
     def handle_endtag(self, tag):
         if tag == "title":
             self.in_title = False
         elif tag in ("script", "style") and self.skip:
             self.skip -= 1
+        elif tag in HEADINGS and self.open_headings:
+            self.open_headings.pop()
 
     def handle_data(self, data):
         if self.in_title:
             self.page.title += data
         elif not self.skip:
             self.text.append(data)
+            for heading in self.open_headings:
+                heading.text += data
 
 
 def parse_page(path, text):
@@ -102,6 +122,8 @@ def parse_page(path, text):
     parser.close()
     page.text = " ".join(" ".join(parser.text).split())
     page.title = page.title.strip()
+    for heading in page.headings:
+        heading.text = " ".join(heading.text.split())
     return page
 
 

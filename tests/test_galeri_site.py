@@ -155,7 +155,7 @@ def test_edition_kbk_and_article_pages_show_their_photos(album_project):
     assert picture.img["src"] == "/gambar/images/juara-2016-contoh-960.jpg"
     assert picture.img["width"] == "960" and picture.img["height"] == "640"
     index = soup(project / "output", "galeri/")
-    titles = [h.get_text(" ", strip=True) for h in index.select(".album-card h3")]
+    titles = [h.get_text(" ", strip=True) for h in index.select(".album-card h2")]
     assert titles[-1] == "Album Uji Coba"  # 2015: the oldest comes last
     assert "contoh" in titles[0]  # sample albums are marked
 

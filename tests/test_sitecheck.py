@@ -1,11 +1,12 @@
 """`check` finds each planted problem in a built site, and passes a good one."""
 
 import shutil
+import sys
 
 import pytest
 from PIL import ExifTags, Image
 
-from conftest import ROOT, invoke
+from conftest import ROOT, invoke, run
 from sitecheck.findings import summary
 from sitecheck.run import check_site
 
@@ -191,6 +192,26 @@ def test_invoke_check_prints_one_indonesian_summary_and_fails(project):
     assert "HTML (Nu HTML checker): dilewati" in output
     assert "Draf dan konten tersembunyi: 1 masalah" in output
     assert "halaman draf ada di situs" in output
+    assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("missing", ["checker", "java"])
+def test_a_missing_nu_checker_or_java_is_explained_in_indonesian(
+    project, tmp_path, missing
+):
+    env = {}
+    if missing == "checker":
+        (project / "node_modules").unlink(missing_ok=True)  # link to the checker
+        expected = "berkas node_modules/vnu-jar/build/dist/vnu.jar belum ada."
+    else:
+        env["PATH"] = str(tmp_path)  # an empty folder: no `java` on the PATH
+        expected = "Java belum terpasang."
+    result = run([sys.executable, "-m", "invoke", "check"], project, env)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "HTML (Nu HTML checker): 1 masalah" in output
+    assert f"Nu HTML checker tidak bisa dijalankan: {expected}" in output
+    assert "jalankan `bash .ci/install-system-deps` dari folder proyek" in output
     assert "Traceback" not in output
 
 

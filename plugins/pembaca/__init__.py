@@ -3,7 +3,8 @@
 `register()` only connects signals; the work lives in the modules:
 related (previous/next and related articles), drawing (pure Pillow share
 cards), shareimages (their cache), jsonld (schema.org records), feeds
-(absolute links in every feed) and generator (pages and images). Search
+(absolute links in every feed), outline (headings of article text nested
+under the page title) and generator (pages and images). Search
 indexing itself runs after the build, in sitebuild/search.py.
 """
 
@@ -12,6 +13,7 @@ from pelican import signals
 from . import jsonld
 from .feeds import absolutize, date_empty_feed
 from .generator import PembacaGenerator
+from .outline import nest_headings
 from .settings import apply_defaults
 
 
@@ -48,6 +50,7 @@ def _generator_init(generator):
 
     generator.env.globals["SITE_ADDRESS"] = site.address
     generator.env.filters.update(
+        nest_headings=nest_headings,
         ld_berita=lambda article: script(jsonld.news_article(article, site)),
         ld_gelar=lambda edition: script(jsonld.event(edition, site)),
         ld_kbk=lambda kbk: script(jsonld.organization(kbk, site)),
