@@ -230,12 +230,19 @@ def clean(c, output=OUTPUT):
         "gelar": "tahun gelar yang diberitakan, mis. 2016",
         "kbk": "id KBK dipisah koma, mis. cheerful,formasi",
         "category": "kategori (bawaan: DEFAULT_CATEGORY, yaitu Berita)",
+        "date": 'tanggal berita, mis. 2015-10-01 atau "2015-10-01 14:30" '
+        "(bawaan: sekarang)",
     },
 )
-def new_article(c, title, gelar="", kbk="", category=None):
-    """Buat draf berita baru bertanggal hari ini."""
+def new_article(c, title, gelar="", kbk="", category=None, date=""):
+    """Buat draf berita baru, bertanggal hari ini atau --date, di folder tahunnya."""
     settings = _site_settings()
     when = scaffold.now(settings["TIMEZONE"])
+    if date:
+        try:
+            when = scaffold.parse_date(date, settings["TIMEZONE"])
+        except ValueError as error:
+            raise Exit(str(error), code=1) from None
     slug = scaffold.article_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
     folder = os.path.join(settings["PATH"], settings["ARTICLE_PATHS"][0])
     path = os.path.join(folder, f"{when:%Y}", f"{slug}.md")

@@ -10,9 +10,29 @@ from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
 
+from sitekit import placeholders
+
 
 def now(timezone):
     return datetime.datetime.now(ZoneInfo(timezone))
+
+
+def parse_date(text, timezone):
+    """`2015-10-01` (09:00) or `2015-10-01 14:30` in the site's time zone,
+    or ValueError with an Indonesian message."""
+    text = text.strip()
+    for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%d"):
+        try:
+            moment = datetime.datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+        if pattern == "%Y-%m-%d":
+            moment = moment.replace(hour=9)
+        return moment.replace(tzinfo=ZoneInfo(timezone))
+    raise ValueError(
+        f"`{text}` bukan tanggal yang ada; tulis mis. `--date 2015-10-01` atau "
+        '`--date "2015-10-01 14:30"` (tahun-bulan-tanggal, jam:menit).'
+    )
 
 
 def article_slug(title, regex_subs):
@@ -29,15 +49,15 @@ def article_text(title, slug, when, author, category, gelar="", kbk=""):
         f"Tags: budaya kerja\n"
         f"Slug: {slug}\n"
         f"Author: {author}\n"
-        f"Summary: Ringkasan satu kalimat untuk daftar berita.\n"
+        f"Summary: {placeholders.SUMMARY}\n"
         f"Gelar: {gelar}\n"
         f"KBK: {kbk}\n"
         f"Status: draft\n"
         "\n"
-        "Tulis isi berita di sini. Nama KBK yang disebut di teks otomatis\n"
+        f"{placeholders.BODY} Nama KBK yang disebut di teks otomatis\n"
         "ditautkan ke halamannya.\n"
         "\n"
-        "<!-- Kolom: `Gelar` = tahun gelar yang diberitakan, `KBK` = id KBK\n"
+        f"{placeholders.NOTE} `Gelar` = tahun gelar yang diberitakan, `KBK` = id KBK\n"
         "dipisah koma (lihat content/data/). Hapus `Status: draft` bila\n"
         "berita siap terbit. -->\n"
     )

@@ -13,7 +13,7 @@ CHECKS = {
     "sitemap": "Sitemap",
     "sizes": "Ukuran halaman",
     "gps": "Data lokasi (GPS) di gambar",
-    "leaks": "Draf dan konten tersembunyi",
+    "leaks": "Draf, konten tersembunyi dan teks contoh",
 }
 
 

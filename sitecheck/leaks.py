@@ -1,4 +1,4 @@
-"""No draft and no hidden content is public.
+"""No draft, no hidden content and no scaffold placeholder is public.
 
 Drafts are marked by the theme (`<body data-status="draft">`); hidden
 content (`Status: hidden`) may have its own page but must not be listed
@@ -8,6 +8,8 @@ must appear on no page and in no feed, whatever the theme marks.
 
 import os
 import re
+
+from sitekit import placeholders
 
 from .findings import Finding
 
@@ -83,6 +85,30 @@ def check_leaks(site, draft_titles, feed_texts, listed_paths):
             if title in text:
                 findings.append(_title_leak(path, title))
     return findings
+
+
+def check_placeholders(site, feed_texts):
+    """Pages and feeds that still show the text `invoke new-article` writes
+    for the editor to replace (sitekit/placeholders.py)."""
+    texts = {
+        path: site.read_bytes(path).decode("utf-8", "replace")
+        for path, page in site.pages.items()
+        if page.status != "draft"
+    }
+    texts.update(feed_texts)
+    return [
+        Finding(
+            "leaks",
+            path,
+            None,
+            f"masih memuat teks contoh `{placeholder}` dari `invoke new-article`.",
+            "ganti teks contoh di artikelnya (ringkasan, isi, komentar "
+            "petunjuk), lalu bangun ulang.",
+        )
+        for path, text in sorted(texts.items())
+        for placeholder in placeholders.VISIBLE
+        if placeholder in text
+    ]
 
 
 def _title_leak(path, title):

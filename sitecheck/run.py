@@ -63,6 +63,7 @@ def check_site(root, settings, html=None):
     content = settings.get("PATH")
     titles = leaks.draft_titles(leaks.read_sources(content)) if content else []
     findings += leaks.check_leaks(site, titles, feed_texts, listed)
+    findings += leaks.check_placeholders(site, feed_texts)
 
     images = sum(
         1 for p in site.files if p.lower().endswith(opts["SITECHECK_IMAGE_SUFFIXES"])

@@ -57,6 +57,9 @@ SHARED = SettingsSpec(
         # Processes for every parallel part of a build (reading, rendering,
         # photos, share images); 0 means one per CPU core, 1 runs in-process.
         "BUILD_PROCESSES": 0,
+        # A preview for colleagues (`invoke publish --preview`): drafts shown,
+        # a "PRATINJAU" banner, noindex on every page, robots.txt disallows all.
+        "BUILD_PREVIEW": False,
     },
     check=lambda settings: _whole_number(settings, "BUILD_PROCESSES", 0),
 )

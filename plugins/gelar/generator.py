@@ -13,6 +13,7 @@ from functools import partial
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
+from sitekit import placeholders
 from sitekit.files import atomic_write
 from sitekit.outputs import Output, write_plan
 from sitekit.pelican_compat import content_html, set_content_html
@@ -77,6 +78,8 @@ class GelarGenerator(Generator):
         article.gelar_edition = edition
         article.sample = sample
         article.kbks = [archive.kbks[i] for i in dict.fromkeys(kbk_ids + mentioned)]
+        if article.status != "draft":
+            found += _placeholder_problems(article)
         return found
 
     def refresh_document(self, document, previous):
@@ -194,3 +197,13 @@ class GelarGenerator(Generator):
         path = sanitised_join(self.output_path, save_as)
         atomic_write(path, text)
         logger.info('Writing "%s"', path)
+
+
+def _placeholder_problems(article):
+    """Scaffold text left in an article that is about to be published."""
+    try:
+        with open(article.source_path, encoding="utf-8") as handle:
+            source = handle.read()
+    except (OSError, UnicodeDecodeError):
+        return []  # Pelican has read it; nothing more to say here
+    return placeholders.article_problems(source, display_path(article.source_path))

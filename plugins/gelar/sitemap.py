@@ -40,10 +40,15 @@ def sitemap_xml(addresses, site_url):
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def robots_txt(site_url, sitemap_save_as):
+def robots_txt(address, sitemap_save_as, preview=False):
+    """robots.txt allowing everything and naming the sitemap, whose address
+    must be absolute: SITEURL when published, else the local preview's.
+    A preview for colleagues (BUILD_PREVIEW) disallows everything."""
+    if preview:
+        return "User-agent: *\nDisallow: /\n"
     lines = ["User-agent: *", "Disallow:"]
-    if site_url.startswith(("http://", "https://")) and sitemap_save_as:
-        lines.append(f"Sitemap: {site_url}/{sitemap_save_as}")
+    if address.startswith(("http://", "https://")) and sitemap_save_as:
+        lines.append(f"Sitemap: {address.rstrip('/')}/{sitemap_save_as}")
     return "\n".join(lines) + "\n"
 
 
@@ -71,7 +76,11 @@ def write_sitemap(pelican):
     if sitemap:
         files[sitemap] = sitemap_xml(indexable_pages(pelican.output_path), site_url)
     if settings["GELAR_ROBOTS_SAVE_AS"]:
-        files[settings["GELAR_ROBOTS_SAVE_AS"]] = robots_txt(site_url, sitemap)
+        absolute = site_url.startswith(("http://", "https://"))
+        address = site_url if absolute else settings.get("FEED_DOMAIN") or ""
+        files[settings["GELAR_ROBOTS_SAVE_AS"]] = robots_txt(
+            address, sitemap, settings.get("BUILD_PREVIEW", False)
+        )
     for save_as, text in files.items():
         path = os.path.join(pelican.output_path, save_as)
         atomic_write(path, text)
