@@ -1,7 +1,7 @@
 """Editor and developer commands. Run `invoke --list` to see them all."""
 
+import datetime
 import os
-import subprocess
 import sys
 
 from invoke import Exit, task
@@ -13,16 +13,10 @@ from pelican.settings import read_settings  # noqa: E402
 
 from galeri.settings import apply_defaults as apply_galeri_defaults  # noqa: E402
 from gelar.settings import apply_defaults  # noqa: E402
-from sitebuild import cli, scaffold, serving, versions  # noqa: E402
+from sitebuild import cli, publishing, scaffold, serving, versions  # noqa: E402
 from sitebuild.build import BuildFailed  # noqa: E402
 from sitebuild.build import build as build_site  # noqa: E402
 from sitebuild.build import validate as validate_site  # noqa: E402
-from sitebuild.deploy import (  # noqa: E402
-    DeployFailed,
-    deploy,
-    removed_message,
-    removed_pages,
-)
 from sitekit.problems import ContentError  # noqa: E402
 from wpimport import importer  # noqa: E402
 from wpimport.site import site_from_settings  # noqa: E402
@@ -41,6 +35,13 @@ def _site_settings():
     """pelicanconf.py with the plugin defaults, for the scaffolds."""
     settings = read_settings(SETTINGS)
     apply_defaults(settings)
+    return settings
+
+
+def _layout():
+    """Settings with every plugin's page addresses (to name changed pages)."""
+    settings = _site_settings()
+    apply_galeri_defaults(settings)
     return settings
 
 
@@ -113,61 +114,57 @@ def check(c, publish=False, html=True, output=OUTPUT):
 @task(
     help={
         "dest": "salin ke folder ini (bawaan: DEPLOY_TARGET di publishconf.py)",
-        "dry_run": "tunjukkan apa yang akan disalin tanpa menyalin",
+        "dry_run": "tunjukkan apa yang akan berubah tanpa menyalin",
         "allow_removed": "izinkan menghapus halaman yang sudah terbit dari server",
+        "preview": "terbitkan pratinjau dengan draf untuk rekan kerja ke --dest "
+        "(bukan tujuan publik)",
     }
 )
-def publish(c, dest="", dry_run=False, allow_removed=False, output=OUTPUT):
+def publish(
+    c, dest="", dry_run=False, allow_removed=False, preview=False, output=OUTPUT
+):
     """Bangun (publishconf.py), periksa, kompres lalu salin situs ke server."""
     cli.require_siteurl("publish")
-    settings = read_settings(PUBLISH_SETTINGS)
-    target = dest or settings.get("DEPLOY_TARGET", "")
+    public = read_settings(PUBLISH_SETTINGS).get("DEPLOY_TARGET", "")
+    target = dest or ("" if preview else public)
     if not target:
-        raise Exit(
-            "Tujuan belum ditentukan: pakai `invoke publish --dest FOLDER`, atau "
-            "tetapkan DEPLOY_TARGET=pengguna@server:/srv/arsip.",
-            code=1,
-        )
+        raise Exit(cli.NO_TARGET_PREVIEW if preview else cli.NO_TARGET, code=1)
+    if preview and os.path.abspath(target) == os.path.abspath(public or "\0"):
+        raise Exit(cli.PREVIEW_IS_PUBLIC, code=1)
+    _publish(
+        output, target, dry_run=dry_run, allow_removed=allow_removed, preview=preview
+    )
+
+
+def _publish(output, target, **options):
     # Before the long build: stop at once when a publishing package is missing.
     cli.require("sitecheck.run")
     compress = cli.require("sitebuild.compress")
-    reports = []
-
-    def finish(folder):
-        try:
-            ok, report = cli.check_report(folder, settings)
-        except ContentError as error:
-            raise BuildFailed(error.report()) from None
-        reports.append(report)
-        if not ok:
-            raise BuildFailed(report)
-        compress.compress_tree(
-            folder,
-            settings["PUBLISH_COMPRESS_SUFFIXES"],
-            settings["PUBLISH_COMPRESS_MIN_BYTES"],
+    try:
+        publishing.publish(
+            PUBLISH_SETTINGS,
+            output,
+            target,
+            check=cli.check_report,
+            compress=lambda folder, s: compress.compress_tree(
+                folder, s["PUBLISH_COMPRESS_SUFFIXES"], s["PUBLISH_COMPRESS_MIN_BYTES"]
+            ),
+            options={**options, "layout": _layout()},
         )
-
-    try:
-        notes = build_site(PUBLISH_SETTINGS, output, finish=finish)
-    except BuildFailed as error:
-        raise Exit(
-            f"{error}\n\nPenerbitan dibatalkan; isi {output} dan server tidak diubah.",
-            code=1,
-        ) from None
-    _print_notes(notes)
-    print(reports[-1])
-    try:
-        removed = removed_pages(deploy(output, target, dry_run=True))
-        if removed and not allow_removed:
-            raise Exit(removed_message(removed, target), code=1)
-        changes = deploy(output, target, dry_run=dry_run)
-    except DeployFailed as error:
+    except publishing.PublishFailed as error:
         raise Exit(str(error), code=1) from None
-    print("\n".join(changes))
-    if dry_run:
-        print(f"Uji coba: {len(changes)} perubahan akan disalin ke {target}.")
-    else:
-        print(f"Situs terbit di {target} ({len(changes)} perubahan).")
+
+
+@task(name="publish-due")
+def publish_due(c, output=OUTPUT):
+    """Terbitkan lagi hanya bila ada berita terjadwal yang sudah tiba waktunya."""
+    moment = datetime.datetime.now(datetime.UTC)
+    record = publishing.read_record(output)
+    if not publishing.due(record, moment):
+        print(publishing.due_message(record, moment))
+        return
+    cli.require_siteurl("publish-due")
+    _publish(output, record["target"], now=moment)
 
 
 @task(
@@ -182,23 +179,10 @@ def livereload(c, port=8000, bind="127.0.0.1", drafts=True, output=OUTPUT):
     Artikel yang disimpan tampil dalam waktu kurang dari sedetik (pratinjau
     cepat); pembangunan lengkap menyusul di latar belakang.
     """
-    from sitebuild.preview import Preview
-    from sitebuild.preview import serve as serve_preview
+    from sitebuild import preview
 
-    command = [sys.executable, "-m", "invoke", "build", "--output", output]
-    if drafts:
-        command.append("--drafts")
-    preview = Preview(
-        ROOT,
-        SETTINGS,
-        output,
-        command,
-        site_url=f"http://{bind}:{port}",
-        drafts=drafts,
-    )
-    subprocess.run(command, cwd=ROOT, check=False)
     try:
-        serve_preview(preview, bind, port, output)
+        preview.run(ROOT, SETTINGS, output, bind, int(port), drafts)
     except OSError as error:
         raise Exit(cli.port_taken(bind, port, error, "livereload"), code=1) from None
 
@@ -236,20 +220,12 @@ def clean(c, output=OUTPUT):
 )
 def new_article(c, title, gelar="", kbk="", category=None, date=""):
     """Buat draf berita baru, bertanggal hari ini atau --date, di folder tahunnya."""
-    settings = _site_settings()
-    when = scaffold.now(settings["TIMEZONE"])
-    if date:
-        try:
-            when = scaffold.parse_date(date, settings["TIMEZONE"])
-        except ValueError as error:
-            raise Exit(str(error), code=1) from None
-    slug = scaffold.article_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
-    folder = os.path.join(settings["PATH"], settings["ARTICLE_PATHS"][0])
-    path = os.path.join(folder, f"{when:%Y}", f"{slug}.md")
-    category = category or settings["DEFAULT_CATEGORY"]
-    text = scaffold.article_text(
-        title, slug, when, settings["AUTHOR"], category, gelar, kbk
-    )
+    try:
+        path, text = scaffold.new_article(
+            _site_settings(), title, gelar, kbk, category, date
+        )
+    except ValueError as error:
+        raise Exit(str(error), code=1) from None
     cli.create_file(path, text, ROOT)
 
 

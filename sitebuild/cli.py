@@ -13,6 +13,20 @@ from sitebuild import scaffold
 from wpimport.model import ImportFailed
 from wpimport.report import format_failure, format_report
 
+NO_TARGET = (
+    "Tujuan belum ditentukan: pakai `invoke publish --dest FOLDER`, atau "
+    "tetapkan DEPLOY_TARGET=pengguna@server:/srv/arsip."
+)
+NO_TARGET_PREVIEW = (
+    "Pratinjau perlu tujuannya sendiri: `invoke publish --preview --dest "
+    "pengguna@server:/srv/pratinjau` (jangan tujuan situs publik)."
+)
+PREVIEW_IS_PUBLIC = (
+    "Tujuan pratinjau sama dengan tujuan situs publik (DEPLOY_TARGET); draf "
+    "tidak boleh sampai ke situs publik. Pakai folder atau server lain untuk "
+    "pratinjau."
+)
+
 
 def require_siteurl(command):
     if not os.environ.get("SITEURL"):

@@ -17,6 +17,7 @@ reloaded in-process: the fast path stays off until livereload restarts.
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
 import traceback
@@ -264,3 +265,21 @@ def serve(preview, host, port, root):
         server.serve(root=root, host=host, port=int(port), open_url_delay=None)
     finally:
         preview.stop()
+
+
+def run(root, settings_file, output, host, port, drafts):
+    """`invoke livereload`: one full build, then the warm preview served at
+    host:port until stopped. Raises OSError when the port cannot be opened."""
+    command = [sys.executable, "-m", "invoke", "build", "--output", output]
+    if drafts:
+        command.append("--drafts")
+    preview = Preview(
+        root,
+        settings_file,
+        output,
+        command,
+        site_url=f"http://{host}:{port}",
+        drafts=drafts,
+    )
+    subprocess.run(command, cwd=root, check=False)
+    serve(preview, host, port, output)

@@ -63,6 +63,19 @@ def article_text(title, slug, when, author, category, gelar="", kbk=""):
     )
 
 
+def new_article(settings, title, gelar="", kbk="", category=None, date=""):
+    """(path, text) of a new draft article dated now or `date`, filed under
+    the year of its date. Raises ValueError for an impossible date."""
+    timezone = settings["TIMEZONE"]
+    when = parse_date(date, timezone) if date else now(timezone)
+    slug = article_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
+    folder = os.path.join(settings["PATH"], settings["ARTICLE_PATHS"][0])
+    path = os.path.join(folder, f"{when:%Y}", f"{slug}.md")
+    category = category or settings["DEFAULT_CATEGORY"]
+    text = article_text(title, slug, when, settings["AUTHOR"], category, gelar, kbk)
+    return path, text
+
+
 def year_text(year):
     """A year file to fill in; it fails validation until it is filled."""
     return f"""\

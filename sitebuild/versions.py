@@ -6,6 +6,7 @@
         build-YYYYYYYY/   a build in progress, or one that was killed
         .lock             held while a build runs
         .inputs.json      what the live build was made from (sitebuild/inputs.py)
+        .terbit.json      the last public publish (sitebuild/publishing.py)
 
 A build writes a new folder in output.builds/ and goes live by replacing
 the `output` symlink with `os.replace`, which is atomic on POSIX: a reader
@@ -31,6 +32,8 @@ from sitekit import files
 PREFIX = "build-"
 LOCK = ".lock"
 RECORD = ".inputs.json"
+# When the public site was last published (sitebuild/publishing.py).
+PUBLISHED = ".terbit.json"
 # Staging folders of the older rename-based build, beside output/.
 OLD_STAGING = ("-baru-", "-lama-")
 
@@ -147,7 +150,8 @@ def leftovers(output_path):
         found += [
             os.path.join(folder, name)
             for name in sorted(os.listdir(folder))
-            if name not in (LOCK, RECORD) and os.path.join(folder, name) != live
+            if name not in (LOCK, RECORD, PUBLISHED)
+            and os.path.join(folder, name) != live
         ]
     parent, name = os.path.split(output_path)
     found += [

@@ -83,8 +83,8 @@ def test_a_dry_run_copies_nothing(project, tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "Uji coba:" in output
-    assert "gelar/2015/index.html" in output
-    assert "*deleting   lama.html" in output
+    assert "Gelar baru (3):\n    - /gelar/2015/\n" in output
+    assert "Halaman lain dihapus (1):\n    - /lama.html\n" in output
     assert sorted(p.name for p in dest.iterdir()) == ["lama.html"]
 
 

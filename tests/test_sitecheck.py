@@ -190,7 +190,7 @@ def test_invoke_check_prints_one_indonesian_summary_and_fails(project):
     assert result.returncode != 0
     assert output.count("Pemeriksaan situs:") == 1
     assert "HTML (Nu HTML checker): dilewati" in output
-    assert "Draf dan konten tersembunyi: 1 masalah" in output
+    assert "Draf, konten tersembunyi dan teks contoh: 1 masalah" in output
     assert "halaman draf ada di situs" in output
     assert "Traceback" not in output
 
