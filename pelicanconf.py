@@ -86,6 +86,15 @@ def newest_first(article):
 ARTICLE_ORDER_BY = newest_first
 
 DEFAULT_PAGINATION = 10
+# A year's news page lists this many articles per page, so no archive page
+# outgrows SITECHECK_PAGE_MAX_BYTES however large the archive gets.
+PAGINATED_TEMPLATES = {
+    "index": None,
+    "tag": None,
+    "category": None,
+    "author": None,
+    "period_archives": 150,
+}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),

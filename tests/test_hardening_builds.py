@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, copy_project, invoke, run, soup
 from sitebuild.build import BuildFailed, build
+from sitecheck import settings as sitecheck_settings
 from sitecheck.findings import summary
 from sitecheck.run import check_site
 
@@ -204,6 +205,14 @@ def test_five_thousand_articles_build(tmp_path):
     assert (output / "berita/2016/berita-nomor-4999/index.html").exists()
     pages = output / "halaman"
     assert len(list(pages.iterdir())) == (total + 9) // 10 - 1  # pages 2, 3, ...
+    # Archives stay small: /arsip/ counts years, each year is paginated.
+    archives = [output / "arsip/index.html", *(output / "berita").glob("*/index.html")]
+    archives += (output / "berita/2016/halaman").glob("*/index.html")
+    assert len(archives) > 30
+    budget = sitecheck_settings.DEFAULTS["SITECHECK_PAGE_MAX_BYTES"]
+    assert max(path.stat().st_size for path in archives) < budget
+    check = invoke(project, "check", "--no-html")
+    assert check.returncode == 0, check.stdout + check.stderr
 
 
 # Tools' own folders, which a test run may change.

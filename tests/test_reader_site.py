@@ -79,18 +79,33 @@ def test_score_chart_matches_the_results_and_draws_bars_to_scale(demo_site, year
 # Navigation -----------------------------------------------------------------
 
 
-def test_archive_groups_news_by_year_and_month_with_true_counts(demo_site):
+def test_archive_index_counts_each_year_and_month(demo_site):
     page = soup(demo_site, "arsip/")
-    total = 0
-    for heading in page.select("h3.archive-month"):
-        count = int(re.search(r"\d+", heading.find(class_="count").get_text())[0])
-        items = page.find("ul", attrs={"aria-labelledby": heading["id"]}).find_all("li")
-        assert count == len(items), heading.get_text()
-        months = {li.time["datetime"][:7] for li in items}
-        assert len(months) == 1, "one month per group"
-        total += count
-    assert total == len(article_paths(demo_site))
+    by_year = {}
+    for path in article_paths(demo_site):
+        year = path.split("/")[2]
+        by_year[year] = by_year.get(year, 0) + 1
+    for year, count in by_year.items():
+        heading = page.find("h2", id=f"tahun-{year}")
+        assert heading.a["href"] == f"/berita/{year}/"
+        assert f"{count} artikel" in heading.get_text()
     assert "Oktober 2017" in page.get_text()
+    assert page.find("ul", class_="archive-list") is None  # no article lists here
+
+
+def test_year_pages_group_news_by_month_with_true_counts(demo_site):
+    total = 0
+    for year in {path.split("/")[2] for path in article_paths(demo_site)}:
+        page = soup(demo_site, f"berita/{year}/")
+        for heading in page.select("h2.archive-month"):
+            count = int(re.search(r"\d+", heading.find(class_="count").get_text())[0])
+            items = page.find("ul", attrs={"aria-labelledby": heading["id"]})
+            items = items.find_all("li")
+            assert count == len(items), heading.get_text()
+            months = {li.time["datetime"][:7] for li in items}
+            assert months == {f"{year}-{heading['id'].split('-')[-1]:0>2}"}
+            total += count
+    assert total == len(article_paths(demo_site))
 
 
 def test_previous_and_next_follow_the_dates(demo_site):
