@@ -116,7 +116,7 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.codehilite": {"css_class": "highlight"},
         "markdown.extensions.extra": {
-            "markdown.extensions.footnotes": {
+            "footnotes": {
                 "BACKLINK_TITLE": "Kembali ke catatan %d di teks",
             },
         },
