@@ -60,7 +60,7 @@ def normalize(soup):
         if figure.find("img") is not None:
             _rebuild(soup, figure)
     for image in soup.find_all("img"):
-        if image.parent is not None and image.parent.name != "figure":
+        if image.find_parent("figure") is None:
             _inline_image(image)
 
 

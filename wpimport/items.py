@@ -134,7 +134,7 @@ def skip_reason(item, entry, fields):
     if reason is None and fields.text(item, "wp:post_password"):
         reason = "dilindungi kata sandi"
     if reason is None and entry.post_type and not entry.html.strip():
-        reason = f"jenis `{entry.post_type}` tanpa isi"
+        reason = "tanpa isi"
     return reason
 
 

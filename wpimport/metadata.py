@@ -5,6 +5,7 @@ The summary is the post's excerpt, or else its first paragraph of story;
 when that year has a data file.
 """
 
+import copy
 import re
 
 from bs4 import BeautifulSoup
@@ -59,13 +60,21 @@ def summary(excerpt_html, soup, limit=200):
                 continue
             if _only_emphasis(paragraph):
                 continue  # a caption or a note, not the story
-            text = visible_text(paragraph)
+            text = _story_text(paragraph)
             if text:
                 break
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-–")
     return cut + "…"
+
+
+def _story_text(paragraph):
+    """A paragraph's text without its footnote numbers."""
+    paragraph = copy.copy(paragraph)
+    for marker in paragraph.find_all("sup", attrs={"data-footnote": True}):
+        marker.decompose()
+    return visible_text(paragraph)
 
 
 def _only_emphasis(paragraph):

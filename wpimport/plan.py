@@ -9,7 +9,7 @@ its old addresses, and how many of its words it kept (words.py).
 import os
 import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
 from sitekit.problems import Problem, display_path
 from sitekit.redirects import Redirect
@@ -182,8 +182,9 @@ class _Links:
         return found
 
     def relink(self, soup):
+        """Point links at the new files; a `#part` goes, as the ids of the
+        old page's parts are not kept."""
         for link in soup.find_all("a", href=True):
             found = self.target(link["href"])
             if found:
-                fragment = urlsplit(link["href"]).fragment
-                link["href"] = urlunsplit(("", "", "{filename}/" + found, "", fragment))
+                link["href"] = "{filename}/" + found

@@ -93,9 +93,11 @@ def _words(result):
     kept = sum(kept.kept for _, _, kept in measured)
     share = kept / total if total else 1.0
     losing = [item for item in measured if item[2].lost or item[2].removed]
+    unmeant = sum(1 for item in losing if item[2].lost)
     lines = [
         f"- Kata: {kept} dari {total} kata sumber ada di hasil impor "
-        f"({_percent(share)}); {len(losing)} berkas kehilangan kata."
+        f"({_percent(share)}). Berkas yang kehilangan kata tanpa disengaja: "
+        f"{unmeant}; yang hanya dibuang sengaja: {len(losing) - unmeant}."
     ]
     for entry, relative, counted in sorted(losing, key=lambda item: item[2].share):
         lines.append(

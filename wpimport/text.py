@@ -23,6 +23,8 @@ BREAKS = {
 }  # fmt: skip
 # Elements whose text a reader never sees.
 HIDDEN = {"script", "style", "template", "noscript", "head", "title", "iframe"}
+# Inline elements that WordPress shows apart, as buttons.
+_APART = {"wp-block-file__button", "wp-block-button__link"}
 _NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 # Inline tags a WordPress title may carry; anything else that looks like a
@@ -51,7 +53,7 @@ def _pieces(node):
                 yield str(child)
         elif child.name in HIDDEN:
             continue
-        elif child.name in BREAKS:
+        elif child.name in BREAKS or _APART.intersection(child.get("class") or ()):
             yield " "
             stack.append(iter([*child.contents, NavigableString(" ")]))
         else:
