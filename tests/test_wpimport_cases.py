@@ -329,3 +329,12 @@ def test_no_post_loses_a_word_without_the_report_saying_so(imported):
     assert "hilang:" not in report
     shares = re.findall(r"\): \d+ dari \d+ kata \((\d+),(\d)%\)", report)
     assert shares and all(float(f"{a}.{b}") >= 90 for a, b in shares)
+
+
+@pytest.mark.slow
+@pytest.mark.nu
+def test_the_imported_cases_are_valid_html(site, nu_checker):
+    result = nu_checker(site / "berita/2016")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "Error" not in output, output
