@@ -118,6 +118,23 @@ DELETE_OUTPUT_DIRECTORY = False
 RELATIVE_URLS = False
 SLUGIFY_SOURCE = "title"
 
+# Pelican's Markdown settings, plus sane lists (an ordered list keeps its
+# first number, as in imported WordPress posts) and footnote links titled
+# in Indonesian.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.codehilite": {"css_class": "highlight"},
+        "markdown.extensions.extra": {
+            "footnotes": {
+                "BACKLINK_TITLE": "Kembali ke catatan %d di teks",
+            },
+        },
+        "markdown.extensions.meta": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
 # Articles are Markdown; the reStructuredText reader stays off (it also
 # warns that docutils has no Indonesian localization).
 READERS = {"rst": None}

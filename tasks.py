@@ -263,12 +263,15 @@ def new_album(c, title, gelar=""):
     help={
         "export": "berkas ekspor WordPress (Alat → Ekspor), mis. ekspor.xml",
         "uploads": "salinan folder wp-content/uploads situs lama, untuk foto",
+        "strict": "batalkan seluruh impor bila ada satu pos yang tidak bisa diimpor",
     },
 )
-def import_wordpress(c, export, uploads=None):
+def import_wordpress(c, export, uploads=None, strict=False):
     """Impor berita dan halaman dari berkas ekspor WordPress (WXR)."""
     site = site_from_settings(_site_settings())
-    cli.report_import(lambda: importer.import_wordpress(export, site, uploads), export)
+    cli.report_import(
+        lambda: importer.import_wordpress(export, site, uploads, strict=strict), export
+    )
 
 
 @task(

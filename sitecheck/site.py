@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from sitekit.redirects import page_path
+
 # Attributes that point at another file or page.
 URL_ATTRIBUTES = {"href", "src", "poster", "data"}
 SRCSET = "srcset"
@@ -36,15 +38,6 @@ class Page:
     title: str = ""
     text: str = ""
     headings: list = field(default_factory=list)  # Heading, in page order
-
-
-def address_of(path):
-    """The URL path of an output file: `a/index.html` is `/a/`."""
-    if path == "index.html":
-        return "/"
-    if path.endswith("/index.html"):
-        return "/" + path[: -len("index.html")]
-    return "/" + path
 
 
 def srcset_urls(value):
@@ -116,7 +109,7 @@ class _PageParser(HTMLParser):
 
 
 def parse_page(path, text):
-    page = Page(path=path, address=address_of(path))
+    page = Page(path=path, address=page_path(path))
     parser = _PageParser(page)
     parser.feed(text)
     parser.close()

@@ -11,7 +11,9 @@ the build's work (plugins/gelar/redirects.py).
 """
 
 import dataclasses
+import posixpath
 import re
+from urllib.parse import unquote
 
 from sitekit.problems import ContentError, Problem
 from sitekit.text import decode_utf8
@@ -60,6 +62,33 @@ def is_old_address(value):
     if not isinstance(value, str) or not _QUERY_ADDRESS.match(value):
         return False
     return is_site_path(value.split("?", 1)[0])
+
+
+def page_path(save_as):
+    """The address of an output file: `a/index.html` is `/a/`."""
+    save_as = posixpath.normpath(save_as.replace("\\", "/")).lstrip("/")
+    if save_as == "index.html":
+        return "/"
+    if save_as.endswith("/index.html"):
+        return "/" + save_as[: -len("index.html")]
+    return "/" + save_as
+
+
+def save_as_for(source):
+    """Where the redirect page for `source` is written in the output."""
+    path = unquote(source).lstrip("/")
+    if not path or path.endswith("/"):
+        return path + "index.html"
+    if "." in path.rsplit("/", 1)[-1]:
+        return path  # an old file name such as /berita.php or /lama.html
+    return path + "/index.html"
+
+
+def written_key(source):
+    """What two old addresses share when they would be one redirect page:
+    `/x` and `/x/` are both written to x/index.html; a query address is
+    its own."""
+    return source if "?" in source else page_path(save_as_for(source))
 
 
 def path_problem(path, line, field, value):

@@ -53,6 +53,7 @@ class Case:
     data: bytes
     expected: list  # every piece must be in the message
     line: int | None = None
+    options: tuple = ()  # e.g. ("--strict",): one bad post stops it all
 
 
 CASES = [
@@ -82,6 +83,7 @@ CASES = [
         replaced(b"<title>Persiapan Gelar Budaya Kerja</title>", b"<title></title>"),
         ["kolom `title`", "pos 11 tidak punya judul", "Cara memperbaiki"],
         line=line_of(ORIGINAL, b"<title>Persiapan Gelar Budaya Kerja</title>"),
+        options=("--strict",),
     ),
     Case(
         "post_without_date",
@@ -91,6 +93,7 @@ CASES = [
         ),
         ["kolom `wp:post_date`", "`Kabar Lama – Tahun Sebelumnya`", "tanggal"],
         line=line_of(ORIGINAL, b"<wp:post_date><![CDATA[2014-10-02 10:00:00]]>"),
+        options=("--strict",),
     ),
     Case(
         "duplicate_slugs",
@@ -105,6 +108,7 @@ CASES = [
             f"(baris {line_of(ORIGINAL, b'[CDATA[persiapan-gelar]]></wp:post_name>')})",
         ],
         line=line_of(ORIGINAL, b"<wp:post_name><![CDATA[kabar-lama]]>"),
+        options=("--strict",),
     ),
     Case(
         "declared_latin1",
@@ -133,7 +137,7 @@ def import_export(tmp_path, data, *options):
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_bad_export_is_refused_and_nothing_written(case, tmp_path):
-    project, export, before, result = import_export(tmp_path, case.data)
+    project, export, before, result = import_export(tmp_path, case.data, *case.options)
 
     message = result.stdout + result.stderr
     assert result.returncode != 0, message
@@ -152,7 +156,7 @@ def test_every_problem_is_listed_at_once(tmp_path):
         b"<wp:post_date><![CDATA[2014-10-02 10:00:00]]></wp:post_date>",
         b"<wp:post_date><![CDATA[]]></wp:post_date>",
     )
-    project, _, before, result = import_export(tmp_path, data)
+    project, _, before, result = import_export(tmp_path, data, "--strict")
     assert result.returncode != 0
     assert "Ditemukan 2 masalah" in result.stderr
     assert digest(project / "content") == before

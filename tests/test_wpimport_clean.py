@@ -10,8 +10,9 @@ import markdown
 import pytest
 from pelican.settings import DEFAULT_CONFIG
 
-from wpimport import clean, convert, shortcodes
-from wpimport.plan import safe_name, upload_path
+from wpimport import clean, convert, metadata, shortcodes
+from wpimport.images import safe_name, upload_path
+from wpimport.model import Attachment
 from wpimport.write import OutsideContent, resolve
 from wpimport.wxr import parse_wxr
 
@@ -122,11 +123,12 @@ def test_gutenberg_gallery_and_gallery_shortcode_become_figures():
     assert 'alt="Meja juri"' in text
     assert "wp-block-gallery" not in text
 
-    attachments = {"7": "https://x.files.wordpress.com/2016/01/c.jpg"}
-    html, dropped = shortcodes.expand('[gallery ids="7,8"][contact-form]', attachments)
-    assert dropped == ["contact-form"]
-    assert html.count("<figure>") == 1
-    assert "c.jpg" in html
+    attachments = {"7": Attachment("7", "https://x.files.wordpress.com/2016/01/c.jpg")}
+    expanded = shortcodes.expand('[gallery ids="7,8"][contact-form]', attachments)
+    assert expanded.dropped == ["contact-form"]
+    assert expanded.missing == ["8"]
+    assert expanded.html.count("<figure>") == 1
+    assert "c.jpg" in expanded.html
 
 
 def test_markdown_keeps_structure_and_escapes_only_markup():
@@ -155,20 +157,20 @@ def test_markdown_keeps_structure_and_escapes_only_markup():
 
 def test_gelar_year_needs_a_data_file():
     years = frozenset({2015, 2016})
-    assert convert.gelar_year("Gelar Budaya Kerja 2016", "", years) == 2016
+    assert metadata.gelar_year("Gelar Budaya Kerja 2016", "", years) == 2016
     assert (
-        convert.gelar_year("Berita", "gelar budaya kerja tahun 2015 usai", years)
+        metadata.gelar_year("Berita", "gelar budaya kerja tahun 2015 usai", years)
         == 2015
     )
-    assert convert.gelar_year("Gelar Budaya Kerja 2014", "", years) is None
-    assert convert.gelar_year("Berita 2015", "Gelar Budaya Kerja. 2015", years) is None
+    assert metadata.gelar_year("Gelar Budaya Kerja 2014", "", years) is None
+    assert metadata.gelar_year("Berita 2015", "Gelar Budaya Kerja. 2015", years) is None
 
 
 def test_summary_is_short_and_plain():
     soup = clean.clean(clean.prepare("<p>" + "kata " * 80 + "</p>")[0])
-    summary = convert.summary("", soup)
+    summary = metadata.summary("", soup)
     assert len(summary) <= 201 and summary.endswith("kata…")
-    assert convert.summary("<p>Ringkasan <b>saja</b></p>", soup) == "Ringkasan saja"
+    assert metadata.summary("<p>Ringkasan <b>saja</b></p>", soup) == "Ringkasan saja"
 
 
 @pytest.mark.parametrize(
@@ -223,9 +225,10 @@ def test_wxr_entries_statuses_and_old_addresses():
     assert post.author == "Redaksi Warta"
     assert post.old_urls == ("/2015/10/01/gelar-dibuka/", "/?p=10")
     assert published["20"].kind == "page"
-    assert export.attachments == {
+    assert {key: a.url for key, a in export.attachments.items()} == {
         "101": "https://wartacontoh.files.wordpress.com/2015/10/pembukaan-gelar.jpg"
     }
+    assert export.attachments["101"].parent == "10"
     assert "wartacontoh.wordpress.com" in export.hosts
     title_line = data[: data.index(b"<title>Gelar Budaya Kerja 2015")].count(b"\n") + 1
     assert post.line_of("title") == title_line

@@ -109,3 +109,25 @@ def test_the_scraped_seed_post_is_cleaned(tmp_path):
     assert "Gelar: 2015\n" in text
     built = invoke(project, "build")
     assert built.returncode == 0, built.stdout + built.stderr
+
+
+def test_the_title_is_the_articles_not_the_sites(tmp_path):
+    """A theme's `h1.site-title` comes first in the page; the article's own
+    heading, or else <title> without the site's name, is the title."""
+    page = (FIXTURES / "judul-situs.html").read_text(encoding="utf-8")
+    variants = {
+        "entry-title": page,
+        "title-only": page.replace(
+            '<h1 class="entry-title">Lomba Kampung Hijau</h1>', ""
+        ),
+    }
+    project = copy_project(tmp_path / "project")
+    for name, text in variants.items():
+        saved = tmp_path / f"{name}.html"
+        saved.write_text(text, encoding="utf-8")
+        result = invoke(project, "import-html", str(saved), "--slug", name)
+        assert result.returncode == 0, result.stdout + result.stderr
+        article = project / f"content/berita/2016/{name}.md"
+        text = article.read_text(encoding="utf-8")
+        assert text.startswith("Title: Lomba Kampung Hijau\n"), (name, text)
+        assert "Sepuluh kampung menanam pohon buah" in text

@@ -1,29 +1,34 @@
-"""Remove WordPress boilerplate and give every photo one caption.
+"""Remove WordPress boilerplate from an article's body, and nothing else.
 
 Works on a BeautifulSoup tree of one article's body. What goes: comment
 forms and the WordPress.com log-in texts, advertisements and "Iklan"
-markers, share and like buttons, "Baca juga" related-link blocks, scripts
-and embeds. Photos become `<figure><img><figcaption>` with the caption
-once: an alt or title text equal to the caption, and a paragraph repeating
-it, are dropped.
+markers, share and like buttons, "Baca juga" related-link blocks and
+scripts. Everything removed on purpose is written down (its visible text),
+so that the word measure (words.py) can tell it from a loss. Embeds,
+block-editor constructs (blocks.py) and photos (figures.py) are turned
+into plain HTML that convert.py writes as Markdown.
 """
 
 import re
 
 from bs4 import BeautifulSoup, Comment, NavigableString
 
-from . import shortcodes
+from . import blocks, figures, shortcodes
+from .text import squeeze, visible_text
 
 BLOCKS = {
     "p", "div", "section", "aside", "header", "footer", "nav", "article",
     "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",
-    "table", "figure", "form", "dl", "pre", "hr",
+    "table", "figure", "form", "dl", "pre", "hr", "details", "summary",
+    "figcaption", "address", "dd", "dt", "caption", "thead", "tbody", "tfoot",
+    "tr", "td", "th", "main",
 }  # fmt: skip
 
 # Elements never kept, with everything inside them.
 _DROP_TAGS = [
     "script", "style", "noscript", "form", "input", "button", "select",
     "textarea", "label", "svg", "link", "meta", "object", "embed", "template",
+    "canvas", "map", "area",
 ]  # fmt: skip
 
 # Classes and ids of WordPress and WordPress.com widgets around an article.
@@ -86,16 +91,14 @@ _RELATED = re.compile(
 )
 
 
-def squeeze(text):
-    return " ".join(text.replace("\xa0", " ").split())
-
-
-def prepare(text, attachments=None):
-    """(soup, dropped shortcode names) for one post's body HTML."""
-    text, dropped = shortcodes.expand(text, attachments or {})
+def prepare(text, attachments=None, post_id=""):
+    """(soup, Expanded) for one post's body HTML: shortcodes expanded, and
+    paragraphs made as WordPress makes them for the classic editor."""
+    expanded = shortcodes.expand(text, attachments or {}, post_id)
+    text = expanded.html
     if "<!-- wp:" not in text:
         text = autop(text)
-    return BeautifulSoup(text, "html.parser"), dropped
+    return BeautifulSoup(text, "html.parser"), expanded
 
 
 _BLOCK_START = re.compile(
@@ -106,6 +109,10 @@ _BLOCK_START = re.compile(
 _BLOCK_NAMES = "|".join(sorted(BLOCKS - {"hr"}))
 _OPENING = re.compile(r"(<(?:" + _BLOCK_NAMES + r"|hr)\b[^>]*>)", re.I)
 _CLOSING = re.compile(r"(</(?:" + _BLOCK_NAMES + r")>|<hr\b[^>]*>)", re.I)
+# Text that autop must leave exactly as it is.
+_KEEP = re.compile(r"<(pre|script|style|textarea)\b.*?</\1>", re.DOTALL | re.I)
+# A URL alone on its line: WordPress embeds it (or links it) on display.
+_URL_LINE = re.compile(r"(?m)^[ \t]*((?:https?:)?//[^\s<>\"']+)[ \t]*$")
 
 
 def autop(text):
@@ -113,87 +120,99 @@ def autop(text):
 
     As WordPress does on display: block tags stand apart from the text
     around them, then every run of text between blank lines is a <p>,
-    with single line breaks kept as <br>.
+    with single line breaks kept as <br>. Preformatted text keeps its
+    lines, and a URL alone on a line is a paragraph of its own.
     """
+    kept = []
+
+    def hold(match):
+        kept.append(match.group(0))
+        return f"\x00{len(kept) - 1}\x00"
+
+    text = _KEEP.sub(hold, text.replace("\r\n", "\n"))
+    text = _URL_LINE.sub(r"\n\n\1\n\n", text)
     text = _CLOSING.sub(r"\1\n\n", _OPENING.sub(r"\n\n\1", text))
-    chunks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
+    text = re.sub(r"(\x00\d+\x00)", r"\n\n\1\n\n", text)
+    chunks = re.split(r"\n\s*\n", text.strip())
     out = []
     for chunk in chunks:
         if not chunk.strip():
             continue
-        if _BLOCK_START.match(chunk):
-            out.append(chunk)
+        if _BLOCK_START.match(chunk) or re.fullmatch(r"\x00\d+\x00", chunk.strip()):
+            out.append(chunk.strip())
         else:
             out.append("<p>" + chunk.strip().replace("\n", "<br>\n") + "</p>")
-    return "\n\n".join(out)
+    text = "\n\n".join(out)
+    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
 
 
-def clean(soup):
-    """Remove boilerplate from `soup` in place; return it."""
+def clean(soup, removed=None):
+    """Remove boilerplate from `soup` in place; return it.
+
+    The visible text of everything removed on purpose is appended to the
+    list `removed`, when given.
+    """
+    removed = [] if removed is None else removed
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
+    blocks.embeds_to_links(soup)
     for element in soup.find_all(_DROP_TAGS):
-        element.decompose()
+        if not element.decomposed:
+            drop(element, removed)
     for element in soup.find_all(_is_widget):
         if not element.decomposed:
-            element.decompose()
-    _cut_at_comment_form(soup)
-    _drop_related(soup)
+            drop(element, removed)
+    _cut_at_comment_form(soup, removed)
+    _drop_related(soup, removed)
     # Whole blocks only: "Facebook" inside a sentence is not a button.
     for element in soup.find_all(BLOCKS):
         if element.decomposed or element.find("img"):
             continue
-        if _BOILERPLATE.match(squeeze(element.get_text(" "))):
-            element.decompose()
-    _embeds_to_links(soup)
+        if _BOILERPLATE.match(visible_text(element)):
+            drop(element, removed)
+    blocks.rewrite(soup)
     _drop_unsafe_links(soup)
-    _normalize_images(soup)
+    figures.normalize(soup)
     for heading in soup.find_all("h1"):
         heading.name = "h2"  # the article's title is the page's h1
-    _drop_repeats(soup)
+    figures.drop_repeated_captions(soup, removed)
     _drop_empty(soup)
     return soup
 
 
-def _cut_at_comment_form(soup):
+def drop(element, removed):
+    """Remove `element`, writing its visible text down in `removed`."""
+    text = visible_text(element)
+    if text:
+        removed.append(text)
+    element.decompose()
+
+
+def _cut_at_comment_form(soup, removed):
     for element in soup.find_all(BLOCKS):
-        if _END.match(squeeze(element.get_text(" "))):
+        if _END.match(visible_text(element)):
             node = element
             while node is not None and node.name not in ("body", "[document]"):
                 for sibling in list(node.next_siblings):
+                    removed.append(visible_text(sibling))
                     sibling.extract()
                 node = node.parent
-            element.decompose()
+            drop(element, removed)
             return
 
 
-def _drop_related(soup):
+def _drop_related(soup, removed):
     for element in soup.find_all(["p", "div", "h2", "h3", "h4", "h5", "h6", "aside"]):
         if element.decomposed:
             continue
-        text = squeeze(element.get_text(" "))
+        text = visible_text(element)
         if not _RELATED.match(text):
             continue
         following = element.find_next_sibling(True)
         if following is not None and following.name in ("ul", "ol"):
-            following.decompose()  # "Baca juga:" followed by a list of links
+            drop(following, removed)  # "Baca juga:" followed by a list of links
         if len(text) <= 300:  # a link line, not a story that starts so
-            element.decompose()
-
-
-def _embeds_to_links(soup):
-    for frame in soup.find_all(["iframe", "video", "audio"]):
-        src = frame.get("src") or ""
-        source = frame.find("source", src=True)
-        src = src or (source["src"] if source else "")
-        if src.startswith(("http://", "https://")):
-            link = soup.new_tag("a", href=src)
-            link.string = src
-            paragraph = soup.new_tag("p")
-            paragraph.append(link)
-            frame.replace_with(paragraph)
-        else:
-            frame.decompose()
+            drop(element, removed)
 
 
 _SAFE_SCHEMES = ("http", "https", "mailto", "tel", "")
@@ -213,95 +232,6 @@ def _drop_unsafe_links(soup):
 def _scheme(url):
     head = url.strip().split(":", 1)
     return head[0].lower() if len(head) == 2 and "/" not in head[0] else ""
-
-
-def _caption_of(container):
-    caption = container.find("figcaption") or container.find(
-        class_=("wp-caption-text", "gallery-caption", "wp-element-caption")
-    )
-    if caption is None:
-        return None, ""
-    return caption, squeeze(caption.get_text(" "))
-
-
-def _normalize_images(soup):
-    # Classic saved pages: <div class="wp-caption"><img><p class=…-text>.
-    for box in soup.find_all(["div", "dl"], class_=("wp-caption", "gallery-item")):
-        box.name = "figure"
-        box.attrs = {}
-    for gallery in soup.find_all(["figure", "div"], class_=_is_gallery):
-        items = gallery.find_all("figure") or []
-        for item in items:
-            gallery.insert_before(item.extract())
-        gallery.decompose()
-    for figure in soup.find_all("figure"):
-        image = figure.find("img")
-        if image is None:
-            continue
-        text = _caption_of(figure)[1]
-        new_image = soup.new_tag("img", src=image.get("src", ""))
-        alt = squeeze(image.get("alt", "") or "")
-        # When the caption says it already, the alt is left out: HTML lets a
-        # figure's caption stand for it, and both would be heard twice.
-        if not text or (alt and not _same(alt, text)):
-            new_image["alt"] = alt
-        figure.clear()
-        figure.attrs = {}
-        figure.append(new_image)
-        if text:
-            figcaption = soup.new_tag("figcaption")
-            figcaption.string = text
-            figure.append(figcaption)
-        _unwrap_single_figure(figure)
-    for image in soup.find_all("img"):
-        if image.parent.name != "figure":
-            image.attrs = {
-                "src": image.get("src", ""),
-                "alt": squeeze(image.get("alt", "") or ""),
-            }
-        parent = image.parent
-        # A link around a photo points to the same photo, full size.
-        alone = parent.name == "a" and len(parent.find_all(True)) == 1
-        if alone and not squeeze(parent.get_text()):
-            parent.unwrap()
-
-
-def _is_gallery(classes):
-    return classes in ("wp-block-gallery", "gallery")
-
-
-def _unwrap_single_figure(figure):
-    """A figure inside a paragraph or link is lifted out of it."""
-    while figure.parent is not None and figure.parent.name in ("p", "a", "span"):
-        holder = figure.parent
-        if squeeze(holder.get_text(" ")) != squeeze(figure.get_text(" ")):
-            break
-        holder.replace_with(figure.extract())
-
-
-def _same(a, b):
-    return squeeze(a).casefold().rstrip(".") == squeeze(b).casefold().rstrip(".")
-
-
-def _drop_repeats(soup):
-    """A paragraph that repeats the caption or paragraph just before it."""
-    previous = None
-    for element in list(soup.find_all(["p", "figure"])):
-        if element.decomposed or element.find_parent(["li", "blockquote", "td"]):
-            continue
-        if element.name == "figure":
-            previous = _caption_of(element)[1] or None
-            continue
-        text = squeeze(element.get_text(" "))
-        if text and previous and _same(text, previous) and not element.find("img"):
-            element.decompose()
-            continue
-        previous = text
-        # A caption printed before its photo too.
-        following = element.find_next_sibling(True)
-        before_figure = following is not None and following.name == "figure"
-        if before_figure and text and _same(text, _caption_of(following)[1]):
-            element.decompose()
 
 
 def _drop_empty(soup):

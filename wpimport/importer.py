@@ -6,14 +6,14 @@ plan is ready.
 """
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sitekit.problems import Problem, display_path
 
 from . import redirects
 from .model import ImportFailed, failure
 from .page import parse_page
-from .plan import plan_import
+from .plan import Media, plan_import
 from .write import write_all
 from .wxr import decode_utf8, parse_wxr
 
@@ -28,6 +28,7 @@ class Result:
     redirects_added: int
     redirects_total: int
     problems: list
+    not_content: dict = field(default_factory=dict)  # (type, reason) -> count
 
 
 def _read_input(path):
@@ -54,13 +55,20 @@ def _check_uploads(uploads):
         )
 
 
-def import_wordpress(export_file, site, uploads=None):
-    """Import a WXR file into `site`; ImportFailed leaves everything as is."""
+def import_wordpress(export_file, site, uploads=None, strict=False):
+    """Import a WXR file into `site`; ImportFailed leaves everything as is.
+
+    An entry that cannot be imported is skipped and reported; with
+    `strict`, it stops the import instead.
+    """
     _check_uploads(uploads)
     data, shown = _read_input(export_file)
     export = parse_wxr(data, shown)
-    plan = plan_import(export.entries, site, export.attachments, uploads, export.hosts)
-    return _finish(shown, site, plan, export.skipped)
+    media = Media(export.attachments, export.blocks)
+    plan = plan_import(export.entries, site, media, uploads, export.hosts, strict)
+    result = _finish(shown, site, plan, (*export.skipped, *plan.skipped))
+    result.not_content = export.not_content
+    return result
 
 
 def import_html(page_file, site, uploads=None, date=None, slug=""):
@@ -69,7 +77,7 @@ def import_html(page_file, site, uploads=None, date=None, slug=""):
     data, shown = _read_input(page_file)
     entry, hosts = parse_page(data, shown, date=date, slug=slug)
     uploads = uploads or os.path.dirname(os.path.abspath(page_file))
-    plan = plan_import([entry], site, {}, uploads, hosts)
+    plan = plan_import([entry], site, Media(), uploads, hosts, strict=True)
     return _finish(shown, site, plan, ())
 
 
@@ -82,22 +90,16 @@ def _finish(shown, site, plan, skipped):
             raw = handle.read()
         text = decode_utf8(raw, display_path(path))
         listed = redirects.parse(text, display_path(path))
-    merged, added, conflicts = redirects.merge(listed, plan.redirects)
+    accepted, refused = redirects.check(plan.redirects, plan.urls)
+    merged, added, conflicts = redirects.merge(listed, accepted)
     files = dict(plan.files)
     if added:
-        files[name] = redirects.render(merged).encode("utf-8")
+        text = redirects.render(merged, display_path(path))
+        files[name] = text.encode("utf-8")
     outcome = write_all(site.content, files, plan.copies, replace={name})
-    problems = list(plan.notes)
+    problems = list(plan.notes) + refused
     problems += [
-        Problem(
-            display_path(path),
-            None,
-            None,
-            f"alamat lama `{known.source}` sudah dialihkan ke `{known.target}`, "
-            f"bukan ke `{new.target}`; tidak diubah.",
-            "ubah atau hapus entri itu bila alamat barunya memang salah.",
-        )
-        for known, new in conflicts
+        _conflict(known, new, added, display_path(path)) for known, new in conflicts
     ]
     problems += [
         Problem(
@@ -111,7 +113,28 @@ def _finish(shown, site, plan, skipped):
         for kept in outcome.kept
     ]
     return Result(
-        shown, site, plan, skipped, outcome, len(added), len(merged), problems
+        shown, site, plan, tuple(skipped), outcome, len(added), len(merged), problems
+    )
+
+
+def _conflict(known, new, added, shown):
+    if known in added:  # two entries of this export share an old address
+        return Problem(
+            new.path,
+            None,
+            None,
+            f"alamat lama `{new.source}` juga milik pos lain di ekspor, yang "
+            f"sudah dialihkan ke `{known.target}` ({known.path}); yang ini tidak "
+            "dialihkan.",
+            f"bila pembaca lebih perlu `{new.target}`, ubah `to` entri itu di {shown}.",
+        )
+    return Problem(
+        shown,
+        None,
+        None,
+        f"alamat lama `{known.source}` sudah dialihkan ke `{known.target}`, "
+        f"bukan ke `{new.target}`; tidak diubah.",
+        "ubah atau hapus entri itu bila alamat barunya memang salah.",
     )
 
 

@@ -1,7 +1,9 @@
 """What the importer reads and what it decides to write."""
 
 import datetime
+import posixpath
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from sitekit.problems import Problem
 
@@ -40,6 +42,10 @@ class Entry:
     old_urls: tuple[str, ...] = ()
     # Line of each field in the source, e.g. {"wp:post_date": 12}.
     field_lines: dict = field(default_factory=dict, compare=False)
+    # The block editor's footnotes: (id, HTML of the note), in its order.
+    footnotes: tuple[tuple[str, str], ...] = ()
+    # WordPress's post type when it is neither "post" nor "page".
+    post_type: str = ""
 
     @property
     def label(self):
@@ -50,12 +56,37 @@ class Entry:
         return self.field_lines.get(name, self.line)
 
 
+IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file in WordPress's media library, as galleries show it."""
+
+    post_id: str
+    url: str
+    parent: str = ""  # the post it was uploaded to
+    order: int = 0  # its menu order in that post's galleries
+    caption: str = ""  # HTML
+    alt: str = ""
+
+    @property
+    def is_image(self):
+        name = posixpath.basename(urlsplit(self.url).path).lower()
+        return name.endswith(IMAGE_EXTENSIONS)
+
+
 @dataclass(frozen=True)
 class Export:
-    """A parsed WXR file: its entries and the attachments' file URLs."""
+    """A parsed WXR file: its entries, media and what was left aside."""
 
     source: str
     entries: tuple[Entry, ...]
     skipped: tuple[tuple[Entry, str], ...]  # (entry, reason in Indonesian)
-    attachments: dict = field(default_factory=dict)  # post id -> file URL
+    attachments: dict = field(default_factory=dict)  # post id -> Attachment
     hosts: tuple[str, ...] = ()  # the old site's host names
+    # Reusable blocks: post id -> their HTML, put where posts use them.
+    blocks: dict = field(default_factory=dict)
+    # Items that are not content (menus, revisions, templates):
+    # (post type, reason in Indonesian) -> how many.
+    not_content: dict = field(default_factory=dict)

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from .clean import squeeze
 from .model import Entry, failure
+from .text import squeeze, visible_text
 from .wxr import decode_utf8
 
 _HTML = re.compile(r"<(?:html|body|p|div|article|h1)\b", re.I)
@@ -85,14 +85,78 @@ def _meta(soup, name):
     return squeeze(tag.get("content", "")) if tag else ""
 
 
+# Where the article's own title is, most certain first. A theme's site
+# name (`h1.site-title`) is never one of them.
+_TITLE_HEADINGS = (
+    ".entry-title",
+    ".post-title",
+    ".wp-block-post-title",
+    "article h1",
+    "main h1",
+)
+
+
+def _title(soup):
+    """The article's title: its heading, og:title, or <title> without the
+    site's name."""
+    for selector in _TITLE_HEADINGS[:3]:
+        heading = soup.select_one(selector)
+        if heading is not None and visible_text(heading):
+            return visible_text(heading)
+    site = _site_name(soup)
+    found = _meta(soup, "og:title")
+    if found:
+        return _without_site_name(found, site)
+    for selector in _TITLE_HEADINGS[3:]:
+        heading = soup.select_one(selector)
+        if heading is not None and visible_text(heading):
+            return visible_text(heading)
+    for heading in soup.find_all("h1"):
+        if not _is_site_heading(heading) and visible_text(heading):
+            return visible_text(heading)
+    if soup.title:
+        return _without_site_name(squeeze(soup.title.get_text()), site, unnamed=True)
+    return ""
+
+
+def _site_name(soup):
+    found = _meta(soup, "og:site_name")
+    if not found:
+        name = soup.select_one(".site-title, .site-branding h1, #site-title")
+        found = visible_text(name) if name is not None else ""
+    return found
+
+
+def _is_site_heading(heading):
+    classes = " ".join(heading.get("class") or [])
+    return (
+        "site-title" in classes
+        or heading.find_parent(class_=("site-branding", "site-header")) is not None
+    )
+
+
+def _without_site_name(title, site, unnamed=False):
+    """`Judul | Situs` or `Situs – Judul` without the site's name `site`;
+    with `unnamed`, the last part goes when the site's name is unknown."""
+    parts = re.split(r" ([|–—-]) ", title)
+    texts, marks = parts[::2], parts[1::2]
+    if len(texts) < 2:
+        return title
+    if site and site.casefold() == texts[0].casefold():
+        texts, marks = texts[1:], marks[1:]
+    elif (site and site.casefold() == texts[-1].casefold()) or (unnamed and not site):
+        texts, marks = texts[:-1], marks[:-1]
+    else:
+        return title
+    joined = texts[0]
+    for mark, text in zip(marks, texts[1:], strict=True):
+        joined += f" {mark} {text}"
+    return joined
+
+
 def _from_html(text, path):
     soup = BeautifulSoup(text, "html.parser")
-    heading = soup.select_one("h1.entry-title, h1.post-title, article h1, h1")
-    title = _meta(soup, "og:title") or (
-        squeeze(heading.get_text(" ")) if heading else ""
-    )
-    if not title and soup.title:
-        title = re.split(r" [|–-] ", squeeze(soup.title.get_text()))[0]
+    title = _title(soup)
     published = _meta(soup, "article:published_time")
     if not published:
         time = soup.find("time", attrs={"datetime": True})

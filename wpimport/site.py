@@ -2,7 +2,7 @@
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,7 @@ class Site:
     slug_subs: tuple
     default_category: str
     known_years: frozenset  # years with a data file
+    markdown: dict = field(default_factory=dict)  # Pelican's MARKDOWN setting
 
     @property
     def redirects_file(self):
@@ -41,4 +42,5 @@ def site_from_settings(settings):
         slug_subs=tuple(tuple(pair) for pair in settings["SLUG_REGEX_SUBSTITUTIONS"]),
         default_category=settings["DEFAULT_CATEGORY"],
         known_years=years,
+        markdown=settings["MARKDOWN"],
     )

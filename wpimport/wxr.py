@@ -5,9 +5,8 @@ external entity never gets expanded. The text must be UTF-8, as WordPress
 always writes it. Every element remembers its line for error messages.
 """
 
-import datetime
-import html
 import re
+from collections import Counter
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import TreeBuilder
 
@@ -17,41 +16,21 @@ from defusedxml.ElementTree import DefusedXMLParser, ParseError
 from sitekit import text
 from sitekit.problems import ContentError
 
-from .model import Entry, Export, ImportFailed, failure
+from . import items
+from .model import Export, ImportFailed, failure
 
 _UTF8_HINT = (
     "simpan ulang berkas dengan pengodean UTF-8 (ekspor WordPress "
     "selalu UTF-8; berkas ini mungkin sudah diubah oleh program lain)."
 )
 
-CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
-DC_NS = "http://purl.org/dc/elements/1.1/"
-_WP_NS = re.compile(r"^http://wordpress\.org/export/\d+\.\d+/$")
-_EXCERPT_NS = re.compile(r"^http://wordpress\.org/export/\d+\.\d+/excerpt/$")
+_WP_NS = re.compile(r"^https?://wordpress\.org/export/\d+\.\d+/?$")
+_EXCERPT_NS = re.compile(r"^https?://wordpress\.org/export/\d+\.\d+/excerpt/?$")
 
 _EXPORT_HINT = (
     "ekspor ulang dari dasbor WordPress: Alat → Ekspor (Tools → Export), "
     "pilih `Semua konten`, lalu impor berkas .xml yang diunduh apa adanya."
 )
-
-# wp:status of posts that must not be published, with the report's words.
-SKIPPED_STATUSES = {
-    "draft": "draf",
-    "auto-draft": "draf",
-    "pending": "menunggu tinjauan",
-    "private": "privat",
-    "future": "terjadwal",
-    "trash": "dibuang",
-    "inherit": "revisi",
-}
-
-
-# Fields that problems point at: name in messages -> tag in the item.
-_FIELDS = {
-    "title": "title",
-    "wp:post_date": "wp:post_date",
-    "wp:post_name": "wp:post_name",
-}
 
 
 class _LineBuilder(TreeBuilder):
@@ -155,57 +134,53 @@ def parse_wxr(data, path):
             line=lines.get(root),
         )
     wp = "{" + namespaces["wp"] + "}"
-    excerpt = "{" + namespaces.get("excerpt", "") + "}"
-    authors = {
-        _text(author, f"{wp}author_login"): _text(author, f"{wp}author_display_name")
-        for author in channel.findall(f"{wp}author")
-    }
-    entries, skipped, attachments = [], [], {}
+    fields = items.Fields(
+        wp=wp,
+        excerpt="{" + namespaces.get("excerpt", "") + "}",
+        authors={},
+        path=path,
+        lines=lines,
+    )
+    for author in channel.findall(f"{wp}author"):
+        login = fields.text(author, "wp:author_login")
+        fields.authors[login] = fields.text(author, "wp:author_display_name")
+    entries, skipped, attachments, blocks = [], [], {}, {}
+    not_content = Counter()
     for item in channel.findall("item"):
-        kind = _text(item, f"{wp}post_type")
-        post_id = _text(item, f"{wp}post_id")
+        kind = items.post_type(item, fields)
         if kind == "attachment":
-            attachments[post_id] = _text(item, f"{wp}attachment_url")
+            found = items.attachment(item, fields)
+            attachments.setdefault(found.post_id, found)
             continue
-        if kind not in ("post", "page"):
-            continue  # menus, revisions, reusable blocks: not content
-        login = _text(item, f"{{{DC_NS}}}creator")
-        field_lines = {
-            name: lines[child]
-            for name, tag in _FIELDS.items()
-            if (child := item.find(tag.replace("wp:", wp))) is not None
-        }
-        entry = Entry(
-            kind=kind,
-            title=_clean_title(_text(item, "title")),
-            date=_parse_date(_text(item, f"{wp}post_date")),
-            slug=_text(item, f"{wp}post_name"),
-            html=_text(item, f"{{{CONTENT_NS}}}encoded"),
-            source=path,
-            line=lines.get(item),
-            post_id=post_id,
-            status=_text(item, f"{wp}status") or "publish",
-            author=authors.get(login) or login,
-            categories=_terms(item, "category"),
-            tags=_terms(item, "post_tag"),
-            excerpt=_text(item, f"{excerpt}encoded"),
-            old_urls=_old_urls(_text(item, "link"), post_id, kind),
-            field_lines=field_lines,
-        )
-        reason = SKIPPED_STATUSES.get(entry.status)
-        if reason is None and _text(item, f"{wp}post_password"):
-            reason = "dilindungi kata sandi"
+        if kind == "wp_block":
+            post_id = fields.text(item, "wp:post_id")
+            blocks.setdefault(
+                post_id, fields.text(item, f"{{{items.CONTENT_NS}}}encoded")
+            )
+        if kind in items.NOT_CONTENT:
+            not_content[(kind, items.NOT_CONTENT[kind])] += 1
+            continue
+        entry = items.entry(item, fields)
+        reason = items.skip_reason(item, entry, fields)
         if reason:
             skipped.append((entry, reason))
         else:
             entries.append(entry)
     addresses = [
-        _text(channel, name)
-        for name in ("link", f"{wp}base_site_url", f"{wp}base_blog_url")
+        fields.text(channel, name)
+        for name in ("link", "wp:base_site_url", "wp:base_blog_url")
     ]
-    addresses += [_text(item, "link") for item in channel.findall("item")]
+    addresses += [fields.text(item, "link") for item in channel.findall("item")]
     hosts = tuple(sorted({urlsplit(a).netloc for a in addresses} - {""}))
-    return Export(path, tuple(entries), tuple(skipped), attachments, hosts)
+    return Export(
+        path,
+        tuple(entries),
+        tuple(skipped),
+        attachments,
+        hosts,
+        blocks,
+        dict(not_content),
+    )
 
 
 def _describe_root(tag):
@@ -214,44 +189,3 @@ def _describe_root(tag):
     if tag == "{http://www.w3.org/2005/Atom}feed":
         return "umpan Atom (mis. dari Blogger)"
     return f"dokumen XML lain (elemen akar <{tag.rsplit('}', 1)[-1]}>)"
-
-
-def _text(element, path):
-    found = element.find(path)
-    return (found.text or "").strip() if found is not None else ""
-
-
-def _clean_title(text):
-    return " ".join(html.unescape(text).split())
-
-
-def _terms(item, domain):
-    names = []
-    for category in item.findall("category"):
-        name = " ".join(html.unescape(category.text or "").split())
-        if category.get("domain") == domain and name and name not in names:
-            names.append(name)
-    return tuple(names)
-
-
-def _parse_date(text):
-    """A naive local datetime from `2015-09-30 10:00:00`, or None."""
-    try:
-        return datetime.datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return None  # empty, or WordPress's 0000-00-00 for unsaved drafts
-
-
-def _old_urls(link, post_id, kind):
-    """The post's old addresses on its own site, path and query only."""
-    urls = []
-    parts = urlsplit(link)
-    if parts.path or parts.query:
-        old = parts.path or "/"
-        if parts.query:
-            old += f"?{parts.query}"
-        urls.append(old)
-    if post_id.isdigit():
-        queries = ["p", "page_id"] if kind == "page" else ["p"]
-        urls += [f"/?{q}={post_id}" for q in queries if f"/?{q}={post_id}" not in urls]
-    return tuple(urls)

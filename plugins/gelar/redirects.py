@@ -12,31 +12,25 @@ address that is also a real page) with file, line and field.
 """
 
 import difflib
-import posixpath
-from urllib.parse import unquote
 
-from sitekit.redirects import Redirect, is_site_path, path_problem
+from sitekit.redirects import (
+    Redirect,
+    is_site_path,
+    page_path,
+    path_problem,
+    save_as_for,
+)
 from sitekit.text import split_list
 
-
-def page_path(save_as):
-    """The address of an output file: `a/index.html` is `/a/`."""
-    save_as = posixpath.normpath(save_as.replace("\\", "/")).lstrip("/")
-    if save_as == "index.html":
-        return "/"
-    if save_as.endswith("/index.html"):
-        return "/" + save_as[: -len("index.html")]
-    return "/" + save_as
-
-
-def save_as_for(source):
-    """Where the redirect page for `source` is written in the output."""
-    path = unquote(source).lstrip("/")
-    if not path or path.endswith("/"):
-        return path + "index.html"
-    if "." in path.rsplit("/", 1)[-1]:
-        return path  # an old file name such as /berita.php or /lama.html
-    return path + "/index.html"
+__all__ = [
+    "from_former_ids",
+    "from_metadata",
+    "nginx_map",
+    "page_path",
+    "query_targets",
+    "resolve",
+    "save_as_for",
+]
 
 
 def from_metadata(value, url, path, line):
