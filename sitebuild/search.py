@@ -19,14 +19,14 @@ reuses it, and publishing the same site twice uploads nothing new.
 """
 
 import hashlib
-import json
 import os
 import re
 import shutil
 import subprocess
 import sys
 
-from sitekit.files import link_or_copy, new_folder
+from sitekit.files import link_or_copy, new_folder, write_json
+from sitekit.progress import progress
 from sitekit.workers import subprocess_guard
 
 # cache/pencarian/<pages key>/<part>/: every part of the last bundle.
@@ -167,13 +167,15 @@ def _index_in_parts(output_dir, bundle, settings):
         pages = [p for p in pages if marks_text(output_dir, p)]
     parts = split(pages, size) if size else [None]
     names = part_names(bundle, len(parts))
-    for name, pages in zip(names, parts, strict=True):
-        part_glob = glob if pages is None else "{" + ",".join(pages) + "}"
-        _run_pagefind(output_dir, name, part_glob)
+    # Each part takes Pagefind a while on a large site: show how far it is.
+    with progress(len(parts), "Indeks pencarian", min_steps=2) as advance:
+        for name, pages in zip(names, parts, strict=True):
+            part_glob = glob if pages is None else "{" + ",".join(pages) + "}"
+            _run_pagefind(output_dir, name, part_glob)
+            advance()
     # Addresses of the other parts, relative to the first one's folder.
     others = [f"../{name}/" for name in names[1:]]
-    with open(os.path.join(output_dir, bundle, PARTS_LIST), "w") as handle:
-        json.dump(others, handle)
+    write_json(os.path.join(output_dir, bundle, PARTS_LIST), others)
 
 
 def _keep(output_dir, bundle, cached):

@@ -9,6 +9,7 @@ and decodes nothing.
 import os
 from dataclasses import dataclass
 
+from sitekit.progress import progress
 from sitekit.workers import process_pool
 
 from . import imaging
@@ -31,10 +32,18 @@ def run_jobs(jobs, workers):
     if not jobs:
         return {}
     workers = min(workers or os.cpu_count() or 1, len(jobs))
-    if workers == 1:
-        return dict(map(work, jobs))
-    with process_pool(workers) as pool:
-        return dict(pool.map(work, jobs, chunksize=1))
+    results = {}
+    with progress(len(jobs), "Foto diolah") as advance:
+        if workers == 1:
+            for key, meta in map(work, jobs):
+                results[key] = meta
+                advance()
+            return results
+        with process_pool(workers) as pool:
+            for key, meta in pool.map(work, jobs, chunksize=1):
+                results[key] = meta
+                advance()
+    return results
 
 
 def work(job):

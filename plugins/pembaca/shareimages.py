@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 
 from sitekit.files import atomic_write
+from sitekit.progress import progress
 from sitekit.workers import process_pool
 
 from .drawing import draw_card, jpeg_bytes
@@ -65,12 +66,15 @@ class CardCache:
                 missing[path] = card
         jobs = list(missing.items())
         workers = min(workers or os.cpu_count() or 1, len(jobs))
-        if workers <= 1:
-            for job in jobs:
-                _draw_and_store(job)
-        else:
-            with process_pool(workers) as pool:
-                list(pool.map(_draw_and_store, jobs, chunksize=16))
+        with progress(len(jobs), "Gambar bagikan") as advance:
+            if workers <= 1:
+                for job in jobs:
+                    _draw_and_store(job)
+                    advance()
+            else:
+                with process_pool(workers) as pool:
+                    for _done in pool.map(_draw_and_store, jobs, chunksize=16):
+                        advance()
         self.drawn += len(jobs)
 
     def get(self, card):
