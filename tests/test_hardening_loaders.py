@@ -254,7 +254,9 @@ def problems_of(text):
 
 def test_a_date_that_does_not_exist_fails_clearly():
     [problem] = problems_of(GOOD.replace("2015-09-30", "2015-02-30"))
-    assert problem.startswith(f"{PATH}:2: `2015-02-30` tampak seperti tanggal")
+    assert problem.startswith(
+        f"{PATH}:2: kolom `event.date`: `2015-02-30` tampak seperti tanggal"
+    )
 
 
 def test_a_control_character_fails_clearly_with_its_line():

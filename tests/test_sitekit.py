@@ -177,7 +177,7 @@ def test_a_file_with_only_comments_lists_no_redirects(text):
 def test_a_redirects_file_that_is_not_utf8_names_its_line(tmp_path):
     path = tmp_path / "redirects.yaml"
     path.write_bytes(b"redirects:\n  - from: /caf\xe9/\n")
-    found, problems = redirects_file.read_file(str(path), REDIRECTS)
+    found, problems = redirects_file.read_file(str(path), REDIRECTS, str(tmp_path))
     assert found == []
     assert str(problems[0]).startswith(f"{REDIRECTS}:2: berkas bukan teks UTF-8.")
 

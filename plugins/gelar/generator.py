@@ -31,7 +31,7 @@ logger = logging.getLogger(__name__)
 class GelarGenerator(Generator):
     def generate_context(self):
         data_dir = os.path.join(self.path, self.settings["GELAR_DATA_PATH"])
-        editions = load_editions(data_dir, display=display_path)
+        editions = load_editions(data_dir, display=display_path, root=self.path)
         self.archive = build_archive(editions, self.settings)
         self._attach_articles()
         self.context.update(

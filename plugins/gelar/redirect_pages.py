@@ -34,8 +34,8 @@ class RedirectGenerator(Generator):
         self.resolved = []
         problems = []
         path = os.path.join(self.path, self.settings["GELAR_REDIRECTS_FILE"])
-        if os.path.exists(path):
-            found, more = redirects_file.read_file(path, display_path(path))
+        if os.path.lexists(path):  # a dangling link is reported, not skipped
+            found, more = redirects_file.read_file(path, display_path(path), self.path)
             self.redirects += found
             problems += more
         for item in self._live_content():
