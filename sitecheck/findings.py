@@ -7,11 +7,12 @@ from sitekit.problems import describe
 # check id -> the name editors see in the summary, in run order.
 CHECKS = {
     "links": "Tautan dan gambar",
+    "scripts": "Skrip di luar tema",
     "html": "HTML (Nu HTML checker)",
     "feeds": "Umpan (feed)",
     "sitemap": "Sitemap",
     "sizes": "Ukuran halaman",
-    "gps": "Data lokasi (GPS) di gambar",
+    "gps": "Metadata (GPS, EXIF, XMP) di berkas",
     "leaks": "Draf dan konten tersembunyi",
 }
 

@@ -25,6 +25,10 @@ The internals, and why:
 - `Content._content`: the article or page HTML before Pelican's own link
   replacement; plugins rewrite it (KBK mentions, responsive images)
   before anything renders it.
+- `Content._get_intrasite_link_regex()`: the `{static}`/`{filename}` links
+  Pelican will replace when it writes a page; sitekit/contentcheck.py
+  checks at read time that each one finds its file, so `validate` fails
+  where the writer would.
 - `Content.get_content.cache`, `Content.get_summary.cache`: Pelican's
   `memoized` caches of rendered text, cleared per object when the warm
   preview re-reads an article.
@@ -53,6 +57,15 @@ MESSAGES = {
     "missing_metadata": "Skipping %s: could not find information about '%s'",
     "unreadable": "Could not process %s",
     "no_slug": 'Unable to generate valid slug for %s "%s".',
+    "unknown_status": "Unknown status '%s' for file %s, skipping it. (Not in %s)",
+    "duplicate": "Duplicate definition of `%s` for %s. Using first one.",
+    "outside_output": "Skipping %s: file %r would be written outside output path",
+    "not_found": "Unable to find '%s', skipping url replacement.",
+    "filename_static": (
+        "{filename} used for linking to static content %s in %s. Use {static} instead"
+    ),
+    "empty_alt": "Empty alt attribute for image %s in %s",
+    "copy_failed": "A problem occurred copying file %s to %s; %s",
 }
 # The logger Pelican's generators log unreadable files to.
 GENERATORS_LOGGER = "pelican.generators"
@@ -68,6 +81,7 @@ __all__ = [
     "context_phase",
     "forget_all_rendered",
     "forget_rendered",
+    "intrasite_links",
     "parse_markdown_metadata",
     "set_content_html",
     "url_classes",
@@ -149,6 +163,16 @@ def content_html(document):
 
 def set_content_html(document, html):
     document._content = html
+
+
+def intrasite_links(document, html):
+    """(what, value) of every `{static}`-style link in `html` (the kind,
+    `static`, `filename`, `attach`..., and the path after it), as
+    Pelican's writer will find them in `document`."""
+    return [
+        (match.group("what"), match.group("value"))
+        for match in document._get_intrasite_link_regex().finditer(html)
+    ]
 
 
 def forget_all_rendered():

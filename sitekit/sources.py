@@ -2,12 +2,14 @@
 
 A symlink in content/ may point anywhere on the machine (`/etc/passwd`,
 a private folder); a folder or a dangling link may carry the name of a
-data file. Every file the build reads on its own (year files, album.yaml,
-redirects.yaml, album folders and photos) goes through `read_source` or
-`outside_problem`, and every article, page and static file Pelican read
-is checked by sitekit/contentcheck.py, so nothing outside content/ is
-ever published and a wrong kind of file is an Indonesian message, not a
-traceback.
+data file. `link_problems` looks at every link in content/ before Pelican
+reads anything (Pelican follows links, into /etc if asked); every file
+the build reads on its own (year files, album.yaml, redirects.yaml, album
+folders and photos) goes through `read_source` or `outside_problem`; and
+every article, page and static file Pelican read is checked again by
+sitekit/contentcheck.py (a `{static}/../x` link needs no symlink). So
+nothing outside content/ is ever published, and a wrong kind of file is
+an Indonesian message, not a traceback.
 """
 
 import os
@@ -40,6 +42,41 @@ def outside_problem(path, root, what="berkas ini"):
         "berkas dari luar folder itu tidak pernah diterbitkan.",
         _LINK_HINT,
     )
+
+
+def link_problems(root):
+    """A Problem for every symlink in `root` that leads outside it, leads
+    nowhere, or leads to a folder holding the link (Pelican would walk it
+    forever). Links are not followed while looking."""
+    problems = []
+    for folder, dirs, files in os.walk(root):
+        for name in sorted(dirs + files):
+            path = os.path.join(folder, name)
+            if not os.path.islink(path):
+                continue
+            if not os.path.exists(path):
+                problems.append(kind_problem(path, display_path(path)))
+                continue
+            outside = outside_problem(path, root, "tautan simbolik ini")
+            target = os.path.realpath(path)
+            parent = os.path.realpath(folder)
+            if outside is not None:
+                problems.append(outside)
+            elif os.path.isdir(target) and (parent + os.sep).startswith(
+                target.rstrip(os.sep) + os.sep
+            ):
+                problems.append(
+                    Problem(
+                        display_path(path),
+                        None,
+                        None,
+                        f"tautan simbolik ini menunjuk ke folder yang memuatnya "
+                        f"(`{display_path(target)}/`), jadi berputar tanpa "
+                        "akhir.",
+                        "hapus tautan itu.",
+                    )
+                )
+    return problems
 
 
 def kind_problem(path, shown):

@@ -8,6 +8,7 @@ CSV and JSON downloads and the Atom feeds of each edition and KBK.
 
 import logging
 import os
+from dataclasses import replace
 from functools import partial
 
 from pelican.generators import Generator
@@ -102,9 +103,12 @@ class GelarGenerator(Generator):
 
         page = partial(page_output, self)
 
-        def text(save_as, source, make):
+        def text(save_as, source, make, path=None):
             return Output(
-                save_as, source, lambda _writer: self._write_text(save_as, make())
+                save_as,
+                source,
+                lambda _writer: self._write_text(save_as, make()),
+                path=path,
             )
 
         plan = [
@@ -117,22 +121,30 @@ class GelarGenerator(Generator):
             )
         ]
         for edition in archive.editions:
-            source = f"data {edition.source_path}"
+            where = edition.source_path
+            source = f"data {where}"
             page_url = f"{site_url}/{edition.url}"
+            edition_page = page(
+                edition.save_as,
+                source,
+                "gelar",
+                edition.url,
+                edition=edition,
+                page_name=f"gelar-{edition.year}",
+            )
             plan += [
-                page(
-                    edition.save_as,
+                replace(edition_page, path=where),
+                text(
+                    edition.csv_url,
                     source,
-                    "gelar",
-                    edition.url,
-                    edition=edition,
-                    page_name=f"gelar-{edition.year}",
+                    partial(downloads.edition_csv, edition),
+                    where,
                 ),
-                text(edition.csv_url, source, partial(downloads.edition_csv, edition)),
                 text(
                     edition.json_url,
                     source,
                     partial(downloads.edition_json, edition, page_url),
+                    where,
                 ),
             ]
         plan.append(
@@ -152,36 +164,56 @@ class GelarGenerator(Generator):
             )
         )
         for kbk in archive.kbk_list:
-            source = f"KBK `{kbk.id}` ({kbk.history[0].edition.source_path})"
-            plan.append(
-                page(
-                    kbk.save_as,
-                    source,
-                    "kbk",
-                    kbk.url,
-                    kbk=kbk,
-                    page_name=f"kbk-{kbk.id}",
-                )
+            where, line = _kbk_location(kbk)
+            kbk_page = page(
+                kbk.save_as,
+                f"KBK `{kbk.id}` {where}",
+                "kbk",
+                kbk.url,
+                kbk=kbk,
+                page_name=f"kbk-{kbk.id}",
             )
+            plan.append(replace(kbk_page, path=where, line=line))
         plan += self._feed_plan()
+        # Written on `finalized` from the pages on disk (sitemap.py); listed
+        # so that no page can take their addresses.
+        plan += [
+            Output(settings[key], f"{name} (plugin gelar)")
+            for key, name in (
+                ("GELAR_SITEMAP_SAVE_AS", "sitemap"),
+                ("GELAR_ROBOTS_SAVE_AS", "robots.txt"),
+            )
+        ]
         return plan
 
     def _feed_plan(self):
         """One Atom feed per edition and per KBK, through Pelican's writer."""
 
-        def feed(save_as, what, articles, title):
+        def feed(save_as, what, articles, title, where, line=None):
             def write(writer):
                 writer.write_feed(articles, self.context, save_as, feed_title=title)
 
-            return Output(save_as, f"umpan {what}", write)
+            return Output(save_as, f"umpan {what} {where}", write, where, line)
 
         plan = [
-            feed(e.feed_url, f"gelar {e.year}", e.articles, e.event.title)
+            feed(
+                e.feed_url,
+                f"gelar {e.year}",
+                e.articles,
+                e.event.title,
+                e.source_path,
+            )
             for e in self.archive.editions
             if e.feed_url
         ]
         plan += [
-            feed(k.feed_url, f"KBK `{k.id}`", k.articles, f"{k.name} ({k.institution})")
+            feed(
+                k.feed_url,
+                f"KBK `{k.id}`",
+                k.articles,
+                f"{k.name} ({k.institution})",
+                *_kbk_location(k),
+            )
             for k in self.archive.kbk_list
             if k.feed_url
         ]
@@ -194,3 +226,9 @@ class GelarGenerator(Generator):
         path = sanitised_join(self.output_path, save_as)
         atomic_write(path, text)
         logger.info('Writing "%s"', path)
+
+
+def _kbk_location(kbk):
+    """(year file, line) where the KBK's newest entry is written."""
+    newest = kbk.history[0]
+    return newest.edition.source_path, newest.team.line
