@@ -232,9 +232,13 @@ def new_article(c, title, gelar="", kbk="", category=None):
     settings = _site_settings()
     when = scaffold.now(settings["TIMEZONE"])
     slug = scaffold.article_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
+    category = category or settings["DEFAULT_CATEGORY"]
+    given = {"title": title, "gelar": gelar, "kbk": kbk, "category": category}
+    problem = scaffold.input_problem(slug, **given)
+    if problem:
+        raise Exit(problem, code=1)
     folder = os.path.join(settings["PATH"], settings["ARTICLE_PATHS"][0])
     path = os.path.join(folder, f"{when:%Y}", f"{slug}.md")
-    category = category or settings["DEFAULT_CATEGORY"]
     text = scaffold.article_text(
         title, slug, when, settings["AUTHOR"], category, gelar, kbk
     )
@@ -244,7 +248,7 @@ def new_article(c, title, gelar="", kbk="", category=None):
 @task(name="new-year", help={"year": "tahun gelar, mis. 2018"})
 def new_year(c, year):
     """Buat berkas data content/data/<tahun>.yaml untuk diisi."""
-    if not (year.isdigit() and len(year) == 4):
+    if not scaffold.is_year(year):
         raise Exit(f"`{year}` bukan tahun empat angka, mis. 2018.", code=1)
     settings = _site_settings()
     path = os.path.join(settings["PATH"], settings["GELAR_DATA_PATH"], f"{year}.yaml")
@@ -260,6 +264,9 @@ def new_album(c, title, gelar=""):
     settings = _site_settings()
     apply_galeri_defaults(settings)
     slug = scaffold.article_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
+    problem = scaffold.input_problem(slug, title=title, gelar=gelar)
+    if problem:
+        raise Exit(problem, code=1)
     when = scaffold.now(settings["TIMEZONE"])
     folder = os.path.join(settings["PATH"], settings["GALERI_PATH"], slug)
     cli.create_file(

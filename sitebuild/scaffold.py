@@ -10,6 +10,32 @@ from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
 
+from sitekit.textcheck import first_forbidden
+
+
+def input_problem(slug, **values):
+    """Why the values given to `invoke new-article` or `new-album` cannot
+    make a file, or None. A line break in a value would write metadata
+    lines of its own (`--kbk "a\nStatus: published"`), and a title of
+    only punctuation (`...`) gives no file name."""
+    for name, value in values.items():
+        if "\n" in value or "\r" in value or first_forbidden(value):
+            return (
+                f"`--{name}` tidak boleh memuat baris baru atau karakter kendali; "
+                "tulis nilainya dalam satu baris."
+            )
+    if not slug:
+        return (
+            f"judul `{values.get('title', '')}` tidak menghasilkan nama berkas, karena "
+            "tidak memuat huruf atau angka; pakai judul dengan kata."
+        )
+    return None
+
+
+def is_year(text):
+    """Four ASCII digits (`str.isdigit` also accepts `٢٠١٨`)."""
+    return len(text) == 4 and all("0" <= char <= "9" for char in text)
+
 
 def now(timezone):
     return datetime.datetime.now(ZoneInfo(timezone))

@@ -218,11 +218,14 @@ def _climbs_out(document, value):
 
 def _finds(document, value, known):
     """Whether Pelican's link replacement finds `value` among `known`
-    (its three tries: as written, unquoted, HTML-unescaped)."""
+    (its three tries: as written, unquoted, HTML-unescaped) and the file
+    is there: Pelican makes a static file of every `{static}` link, even
+    to a file that does not exist."""
     for candidate in (value, unquote(value), unescape(value)):
         key = _key(document, urlparse(candidate).path)
-        if key in known or posixpath.normpath(key or ".") in known:
-            return True
+        found = known.get(key) or known.get(posixpath.normpath(key or "."))
+        if found is not None:
+            return os.path.isfile(found.source_path)
     return False
 
 
@@ -230,6 +233,8 @@ def static_problems(path, root):
     outside = outside_problem(path, root, "berkas statis ini")
     if outside is not None:
         return [outside]
+    if not os.path.lexists(path):
+        return []  # only linked to: the link's problem names the article
     shown = display_path(path)
     wrong_kind = kind_problem(path, shown)
     if wrong_kind is not None:

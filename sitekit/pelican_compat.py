@@ -39,12 +39,17 @@ The internals, and why:
 - Pelican's English log messages (`MESSAGES`): the build retells the
   common ones in Indonesian (sitebuild/pelican_messages.py), and the warm
   preview logs an unreadable article with the same record as Pelican.
+- `pelican.log.LimitFilter._raised_messages` and `._group_count`: Pelican
+  drops a warning it logged before in the same process; a second build
+  in one process (validate then build, the warm preview, tests) must see
+  every warning again, so `forget_logged_warnings` empties them.
 """
 
 import importlib.metadata
 
 from pelican import signals
 from pelican.contents import Content
+from pelican.log import LimitFilter
 from pelican.readers import SkipStub
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
@@ -66,6 +71,7 @@ MESSAGES = {
     ),
     "empty_alt": "Empty alt attribute for image %s in %s",
     "copy_failed": "A problem occurred copying file %s to %s; %s",
+    "no_stamp": "Cannot get modification stamp for %s\n\t%s",
 }
 # The logger Pelican's generators log unreadable files to.
 GENERATORS_LOGGER = "pelican.generators"
@@ -80,6 +86,7 @@ __all__ = [
     "content_html",
     "context_phase",
     "forget_all_rendered",
+    "forget_logged_warnings",
     "forget_rendered",
     "intrasite_links",
     "parse_markdown_metadata",
@@ -108,6 +115,13 @@ def check_version():
     problem = version_problem(importlib.metadata.version("pelican"))
     if problem:
         raise PelicanVersionError(problem)
+
+
+def forget_logged_warnings():
+    """Let Pelican log again the warnings an earlier build in this process
+    logged (its LimitFilter drops repeats for the life of the process)."""
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
 
 
 # -- reading ---------------------------------------------------------------
