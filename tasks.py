@@ -233,10 +233,7 @@ def new_article(c, title, gelar="", kbk="", category=None):
     when = scaffold.now(settings["TIMEZONE"])
     slug = scaffold.article_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
     category = category or settings["DEFAULT_CATEGORY"]
-    given = {"title": title, "gelar": gelar, "kbk": kbk, "category": category}
-    problem = scaffold.input_problem(slug, **given)
-    if problem:
-        raise Exit(problem, code=1)
+    cli.check_input(slug, title=title, gelar=gelar, kbk=kbk, category=category)
     folder = os.path.join(settings["PATH"], settings["ARTICLE_PATHS"][0])
     path = os.path.join(folder, f"{when:%Y}", f"{slug}.md")
     text = scaffold.article_text(
@@ -264,9 +261,7 @@ def new_album(c, title, gelar=""):
     settings = _site_settings()
     apply_galeri_defaults(settings)
     slug = scaffold.article_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
-    problem = scaffold.input_problem(slug, title=title, gelar=gelar)
-    if problem:
-        raise Exit(problem, code=1)
+    cli.check_input(slug, title=title, gelar=gelar)
     when = scaffold.now(settings["TIMEZONE"])
     folder = os.path.join(settings["PATH"], settings["GALERI_PATH"], slug)
     cli.create_file(

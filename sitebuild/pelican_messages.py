@@ -99,64 +99,76 @@ def _line(path, key=None, needle=None, nth=1):
     return found[nth - 1] if len(found) >= nth else None
 
 
-def _at(path, line, field, message, hint):
-    return Problem(display_path(path), line, field, message, hint)
+# Each retelling: Pelican's args in, (file, where its line is, field,
+# message, hint) out; `where` is the metadata key, its occurrence or text.
+
+
+def _status(status, path, _allowed):
+    message = f"status `{status}` tidak dikenal; artikel ini tidak diterbitkan."
+    return path, {"key": "status"}, "Status", message, STATUS_HINT
+
+
+def _duplicate(name, path):
+    return (
+        path,
+        {"key": str(name), "nth": 2},
+        str(name).capitalize(),
+        "kolom ini ditulis dua kali; Pelican memakai yang pertama.",
+        "hapus salah satu baris itu.",
+    )
+
+
+def _outside(path, save_as):
+    return (
+        path,
+        {"key": "save_as"},
+        "Save_as",
+        f"alamat `{save_as}` berada di luar folder output situs.",
+        "tulis alamat di dalam situs tanpa `..` atau `/` di depan, "
+        "mis. `Save_as: tentang/index.html`, atau hapus baris itu.",
+    )
+
+
+def _filename_static(value, path):
+    return (
+        path,
+        {"needle": str(value)},
+        None,
+        f"tautan `{{filename}}{value}` menunjuk berkas statis.",
+        f"tulis `{{static}}{value}` untuk gambar dan berkas lain.",
+    )
+
+
+def _empty_alt(image, path):
+    return (
+        path,
+        {"needle": str(image)},
+        None,
+        f"gambar `{image}` tidak punya teks alternatif.",
+        "tulis apa yang terlihat di gambar di dalam `![…]`, untuk pembaca tunanetra.",
+    )
+
+
+# Pelican's message (MESSAGES key) -> its retelling, for messages whose
+# arguments name the file they are about.
+ABOUT_A_FILE = {
+    "unknown_status": _status,
+    "duplicate": _duplicate,
+    "outside_output": _outside,
+    "filename_static": _filename_static,
+    "empty_alt": _empty_alt,
+}
 
 
 def _about_a_file(msg, args, content_path):
     """Problems for Pelican messages that name the file they are about."""
-    if msg == MESSAGES["unknown_status"] and len(args) == 3:
-        status, path, _allowed = args
-        path = _full(path, content_path)
-        return _at(
-            path,
-            _line(path, "status"),
-            "Status",
-            f"status `{status}` tidak dikenal; artikel ini tidak diterbitkan.",
-            STATUS_HINT,
-        )
-    if msg == MESSAGES["duplicate"] and len(args) == 2:
-        name, path = args
-        path = _full(path, content_path)
-        return _at(
-            path,
-            _line(path, str(name), nth=2),
-            str(name).capitalize(),
-            "kolom ini ditulis dua kali; Pelican memakai yang pertama.",
-            "hapus salah satu baris itu.",
-        )
-    if msg == MESSAGES["outside_output"] and len(args) == 2:
-        path, save_as = args
-        path = _full(path, content_path)
-        return _at(
-            path,
-            _line(path, "save_as"),
-            "Save_as",
-            f"alamat `{save_as}` berada di luar folder output situs.",
-            "tulis alamat di dalam situs tanpa `..` atau `/` di depan, "
-            "mis. `Save_as: tentang/index.html`, atau hapus baris itu.",
-        )
-    if msg == MESSAGES["filename_static"] and len(args) == 2:
-        value, path = args
-        path = _full(path, content_path)
-        return _at(
-            path,
-            _line(path, needle=str(value)),
-            None,
-            f"tautan `{{filename}}{value}` menunjuk berkas statis.",
-            f"tulis `{{static}}{value}` untuk gambar dan berkas lain.",
-        )
-    if msg == MESSAGES["empty_alt"] and len(args) == 2:
-        image, path = args
-        path = _full(path, content_path)
-        return _at(
-            path,
-            _line(path, needle=str(image)),
-            None,
-            f"gambar `{image}` tidak punya teks alternatif.",
-            "tulis apa yang terlihat di gambar di dalam `![…]`, untuk pembaca "
-            "tunanetra.",
-        )
+    for name, retell in ABOUT_A_FILE.items():
+        if msg == MESSAGES[name] and len(args) == msg.count("%"):
+            path, where, field, message, hint = retell(*args)
+            path = _full(path, content_path)
+            return Problem(
+                display_path(path), _line(path, **where), field, message, hint
+            )
     if msg == MESSAGES["copy_failed"] and len(args) == 3:
         source, _destination, error = args
         return Problem(

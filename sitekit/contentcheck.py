@@ -28,7 +28,7 @@ from pelican.generators import PelicanTemplateNotFound
 from sitekit import filekind, textcheck
 from sitekit.pelican_compat import content_html, intrasite_links
 from sitekit.problems import Problem, display_path, raise_if_any
-from sitekit.sources import kind_problem, outside_problem
+from sitekit.sources import kind_problem, outside_problem, unreadable
 from sitekit.text import file_line_with, file_metadata_line
 
 # Generator attributes holding articles and pages (drafts included: they
@@ -243,15 +243,7 @@ def static_problems(path, root):
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as error:
-        return [
-            Problem(
-                shown,
-                None,
-                None,
-                f"berkas tidak dapat dibaca ({error.strerror or error}).",
-                "periksa hak baca berkas itu, atau salin ulang berkasnya.",
-            )
-        ]
+        return [unreadable(shown, error)]
     reason = filekind.active_content(os.path.basename(path), data)
     if reason is None:
         return []

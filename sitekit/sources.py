@@ -118,17 +118,17 @@ def read_source(path, shown, root, max_bytes):
         with open(path, "rb") as handle:
             return handle.read(max_bytes + 1)
     except OSError as error:
-        raise ContentError(
-            [
-                Problem(
-                    shown,
-                    None,
-                    None,
-                    f"berkas tidak dapat dibaca ({error.strerror or error}).",
-                    "periksa hak baca berkas itu, atau salin ulang berkasnya.",
-                )
-            ]
-        ) from None
+        raise ContentError([unreadable(shown, error)]) from None
+
+
+def unreadable(shown, error):
+    return Problem(
+        shown,
+        None,
+        None,
+        f"berkas tidak dapat dibaca ({error.strerror or error}).",
+        "periksa hak baca berkas itu, atau salin ulang berkasnya.",
+    )
 
 
 def too_large(shown, size, max_bytes):
