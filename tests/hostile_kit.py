@@ -102,6 +102,14 @@ def assert_refused(project, path, line, *fragments):
         assert_names(message, path, line, *fragments)
 
 
+def append_line(project, path, text):
+    """Add a paragraph `text` at the end of `path` (relative to `project`);
+    returns its line."""
+    with open(project / path, "a", encoding="utf-8") as handle:
+        handle.write(f"\n{text}\n")
+    return (project / path).read_text(encoding="utf-8").count("\n")
+
+
 def line_of(project, path, needle, nth=1):
     """The line of `path` (relative to `project`) holding `needle`."""
     lines = (project / path).read_text(encoding="utf-8").split("\n")

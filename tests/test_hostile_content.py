@@ -19,7 +19,7 @@ from PIL import Image
 from conftest import run, soup
 from gelar.downloads import archive_csv, edition_csv, edition_json
 from gelar.model import Edition, Event, Result, Team
-from hostile_kit import assert_refused, built, refused_by_validate, within
+from hostile_kit import append_line, assert_refused, built, refused_by_validate, within
 from pembaca.drawing import MAX_TITLE_LINES, draw_card, font_of, wrap
 from sitecheck.run import check_site
 
@@ -73,26 +73,22 @@ def test_duplicate_metadata_is_refused_at_the_second_line(project):
 
 
 def test_a_link_to_a_missing_file_fails_validate_too(project):
-    with open(project / REPORT, "a", encoding="utf-8") as handle:
-        handle.write("\n[Unduh laporan]({static}/images/tidak-ada.pdf)\n")
-    line = (project / REPORT).read_text(encoding="utf-8").count("\n")
+    line = append_line(
+        project, REPORT, "[Unduh laporan]({static}/images/tidak-ada.pdf)"
+    )
     assert_refused(project, REPORT, line, "`{static}/images/tidak-ada.pdf`")
 
 
 def test_a_filename_link_to_a_static_file_says_use_static(project):
     (project / "content/images/panduan.pdf").write_bytes(b"%PDF-1.4\n")
-    with open(project / REPORT, "a", encoding="utf-8") as handle:
-        handle.write("\n[panduan]({filename}/images/panduan.pdf)\n")
-    line = (project / REPORT).read_text(encoding="utf-8").count("\n")
+    line = append_line(project, REPORT, "[panduan]({filename}/images/panduan.pdf)")
     assert_refused(project, REPORT, line, "menunjuk berkas statis", "{static}")
 
 
 def test_an_unreadable_image_in_an_article_names_the_article_line(project):
     data = (project / "content/images/juara-2016-contoh.jpg").read_bytes()
     (project / "content/images/rusak.jpg").write_bytes(data[:1000])
-    with open(project / REPORT, "a", encoding="utf-8") as handle:
-        handle.write("\n![Foto rusak]({static}/images/rusak.jpg)\n")
-    line = (project / REPORT).read_text(encoding="utf-8").count("\n")
+    line = append_line(project, REPORT, "![Foto rusak]({static}/images/rusak.jpg)")
     assert_refused(project, REPORT, line, "tidak bisa ditampilkan", "terpotong")
 
 
@@ -197,8 +193,7 @@ SCRIPTS = {
 @pytest.mark.parametrize("name", SCRIPTS)
 def test_check_names_scripts_in_an_article_with_page_and_line(project, name):
     html, expected = SCRIPTS[name]
-    with open(project / REPORT, "a", encoding="utf-8") as handle:
-        handle.write(f"\n<p>{html}</p>\n")
+    append_line(project, REPORT, f"<p>{html}</p>")
     built(project)
     settings = {"PATH": str(project / "content")}
     result = check_site(project / "output", settings, html=False)

@@ -16,6 +16,7 @@ from PIL import Image
 from bench.photos import camera_exif, make_photo
 from conftest import digest
 from hostile_kit import (
+    append_line,
     assert_cli_refuses,
     assert_not_published,
     assert_refused,
@@ -84,8 +85,7 @@ def test_a_renamed_photo_in_an_article_goes_through_the_pipeline(
     project, photo_with_gps
 ):
     (project / IMAGES / "lokasi.jfif").write_bytes(photo_with_gps.read_bytes())
-    with open(project / REPORT, "a", encoding="utf-8") as handle:
-        handle.write("\n![Lokasi acara]({static}/images/lokasi.jfif)\n")
+    append_line(project, REPORT, "![Lokasi acara]({static}/images/lokasi.jfif)")
     built(project)
     output = project / "output"
     page = (output / "berita/2015/gelar-budaya-kerja-2015/index.html").read_text()
@@ -97,9 +97,7 @@ def test_a_renamed_photo_in_an_article_goes_through_the_pipeline(
 
 def test_a_real_tiff_in_an_article_is_refused_with_its_line(project, tiff_with_gps):
     (project / IMAGES / "peta.tif").write_bytes(tiff_with_gps.read_bytes())
-    with open(project / REPORT, "a", encoding="utf-8") as handle:
-        handle.write("\n![Peta]({static}/images/peta.tif)\n")
-    line = (project / REPORT).read_text(encoding="utf-8").count("\n")
+    line = append_line(project, REPORT, "![Peta]({static}/images/peta.tif)")
     assert_refused(project, REPORT, line, "format TIFF tidak didukung")
 
 
@@ -178,9 +176,7 @@ def test_a_symlink_out_of_content_is_refused_at_every_entry_point(
 
 
 def test_a_static_link_that_climbs_out_of_content_is_refused(project):
-    with open(project / REPORT, "a", encoding="utf-8") as handle:
-        handle.write("\n[konfigurasi]({static}/../pelicanconf.py)\n")
-    line = (project / REPORT).read_text(encoding="utf-8").count("\n")
+    line = append_line(project, REPORT, "[konfigurasi]({static}/../pelicanconf.py)")
     assert_refused(project, REPORT, line, "menunjuk ke luar folder content/")
 
 
