@@ -20,7 +20,9 @@ STATIC_PATHS = ["images"]
 TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"
 DEFAULT_DATE = None
+# An article without `Category:` is news: never its folder's name ("2016").
 DEFAULT_CATEGORY = "Berita"
+USE_FOLDER_AS_CATEGORY = False
 
 THEME = "theme"
 THEME_STATIC_DIR = "theme"

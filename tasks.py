@@ -232,7 +232,7 @@ def new_article(c, title, gelar="", kbk="", category=None, date=""):
 @task(name="new-year", help={"year": "tahun gelar, mis. 2018"})
 def new_year(c, year):
     """Buat berkas data content/data/<tahun>.yaml untuk diisi."""
-    if not (year.isdigit() and len(year) == 4):
+    if not scaffold.is_year(year):
         raise Exit(f"`{year}` bukan tahun empat angka, mis. 2018.", code=1)
     settings = _site_settings()
     path = os.path.join(settings["PATH"], settings["GELAR_DATA_PATH"], f"{year}.yaml")
@@ -248,6 +248,7 @@ def new_album(c, title, gelar=""):
     settings = _site_settings()
     apply_galeri_defaults(settings)
     slug = scaffold.article_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
+    cli.check_input(slug, title=title, gelar=gelar)
     when = scaffold.now(settings["TIMEZONE"])
     folder = os.path.join(settings["PATH"], settings["GALERI_PATH"], slug)
     cli.create_file(

@@ -20,6 +20,7 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
 from sitebuild import inputs, versions
+from sitebuild.diskerrors import disk_message
 from sitebuild.pelican_messages import translate
 from sitebuild.search import index_site
 from sitekit import pelican_compat
@@ -78,6 +79,7 @@ def load_settings(settings_file, **overrides):
     # No console handler: every warning and error is collected and retold
     # once, in Indonesian, instead of also printing Pelican's English line.
     init_logging(level=logging.WARNING, handler=None)
+    pelican_compat.forget_logged_warnings()
     return read_settings(settings_file, override=overrides or None)
 
 
@@ -132,6 +134,9 @@ def build(
 ):
     """Build a new version of the site and point `output_path` at it.
 
+    A disk that cannot be written (full, read-only, no permission) is a
+    BuildFailed in Indonesian, like a problem in the content.
+
     `drafts` also renders drafts (marked "DRAF") under their preview URLs.
     `finish(folder)`, when given, runs on the finished build before it goes
     live (site checks, compression); raising BuildFailed there keeps the
@@ -141,6 +146,23 @@ def build(
     `verbose` shows Pelican's own log. Returns notes for the editor: what
     was built, and such things as photos that were left out.
     """
+    with _disk_errors():
+        return _build(settings_file, output_path, drafts, finish, verbose, overrides)
+
+
+@contextmanager
+def _disk_errors():
+    """OSError from a full or read-only disk as BuildFailed (diskerrors.py)."""
+    try:
+        yield
+    except OSError as error:
+        message = disk_message(error)
+        if message is None:
+            raise
+        raise BuildFailed(message) from None
+
+
+def _build(settings_file, output_path, drafts, finish, verbose, overrides):
     output_path = os.path.abspath(output_path)
     if drafts:
         overrides = {**draft_overrides(read_settings(settings_file)), **overrides}
@@ -241,6 +263,6 @@ def draft_overrides(settings):
 
 def validate(settings_file, **overrides):
     """Read all content and data and run every check; write nothing."""
-    with tempfile.TemporaryDirectory(prefix="validasi-") as scratch:
+    with _disk_errors(), tempfile.TemporaryDirectory(prefix="validasi-") as scratch:
         settings = load_settings(settings_file, OUTPUT_PATH=scratch, **overrides)
         return _run_checked(settings, pelican_compat.context_phase)

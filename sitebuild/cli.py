@@ -80,6 +80,13 @@ def report_import(run_import, source):
     print(format_report(result))
 
 
+def check_input(slug, **values):
+    """Refuse scaffold values that would write a wrong file (scaffold.py)."""
+    problem = scaffold.input_problem(slug, **values)
+    if problem:
+        raise Exit(problem, code=1)
+
+
 def create_file(path, text, root):
     shown = os.path.relpath(path, root)
     try:

@@ -11,6 +11,31 @@ from zoneinfo import ZoneInfo
 from pelican.utils import slugify
 
 from sitekit import placeholders
+from sitekit.textcheck import first_forbidden
+
+
+def input_problem(slug, **values):
+    """Why the values given to `invoke new-article` or `new-album` cannot
+    make a file, or None. A line break in a value would write metadata
+    lines of its own (`--kbk "a\nStatus: published"`), and a title of
+    only punctuation (`...`) gives no file name."""
+    for name, value in values.items():
+        if "\n" in value or "\r" in value or first_forbidden(value):
+            return (
+                f"`--{name}` tidak boleh memuat baris baru atau karakter kendali; "
+                "tulis nilainya dalam satu baris."
+            )
+    if not slug:
+        return (
+            f"judul `{values.get('title', '')}` tidak menghasilkan nama berkas, karena "
+            "tidak memuat huruf atau angka; pakai judul dengan kata."
+        )
+    return None
+
+
+def is_year(text):
+    """Four ASCII digits (`str.isdigit` also accepts `٢٠١٨`)."""
+    return len(text) == 4 and all("0" <= char <= "9" for char in text)
 
 
 def now(timezone):
@@ -69,9 +94,12 @@ def new_article(settings, title, gelar="", kbk="", category=None, date=""):
     timezone = settings["TIMEZONE"]
     when = parse_date(date, timezone) if date else now(timezone)
     slug = article_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
+    category = category or settings["DEFAULT_CATEGORY"]
+    problem = input_problem(slug, title=title, gelar=gelar, kbk=kbk, category=category)
+    if problem:
+        raise ValueError(problem)
     folder = os.path.join(settings["PATH"], settings["ARTICLE_PATHS"][0])
     path = os.path.join(folder, f"{when:%Y}", f"{slug}.md")
-    category = category or settings["DEFAULT_CATEGORY"]
     text = article_text(title, slug, when, settings["AUTHOR"], category, gelar, kbk)
     return path, text
 

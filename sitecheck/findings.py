@@ -7,12 +7,13 @@ from sitekit.problems import describe
 # check id -> the name editors see in the summary, in run order.
 CHECKS = {
     "links": "Tautan dan gambar",
+    "scripts": "Skrip di luar tema",
     "html": "HTML (Nu HTML checker)",
     "outline": "Susunan judul (h1–h6)",
     "feeds": "Umpan (feed)",
     "sitemap": "Sitemap",
     "sizes": "Ukuran halaman",
-    "gps": "Data lokasi (GPS) di gambar",
+    "gps": "Metadata (GPS, EXIF, XMP) di berkas",
     "leaks": "Draf, konten tersembunyi dan teks contoh",
 }
 

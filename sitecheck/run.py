@@ -5,7 +5,7 @@ import os
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from . import feeds, gps, leaks, links, nu, outline, sitemap, sizes
+from . import feeds, gps, leaks, links, nu, outline, scripts, sitemap, sizes
 from .settings import options
 from .site import read_site
 
@@ -30,6 +30,8 @@ def check_site(root, settings, html=None):
     site_url = settings.get("SITEURL", "")
     site = read_site(root)
     findings = links.check_links(site, site_url)
+    theme_folder = (settings.get("THEME_STATIC_DIR") or "theme").strip("/")
+    findings += scripts.check_scripts(site, site_url, theme_folder)
 
     skipped = ()
     if html if html is not None else opts["SITECHECK_HTML_VALIDATOR"]:
@@ -59,7 +61,7 @@ def check_site(root, settings, html=None):
             listed |= _local_files(site, sitemap.sitemap_locations(data), site_url)
 
     findings += sizes.check_sizes(site.files, opts["SITECHECK_PAGE_MAX_BYTES"])
-    findings += gps.check_gps(root, site.files, opts["SITECHECK_IMAGE_SUFFIXES"])
+    findings += gps.check_gps(root, site.files)
     if settings.get("BUILD_PREVIEW"):
         # A preview for colleagues shows drafts on purpose (never public).
         skipped += ("leaks",)

@@ -12,7 +12,8 @@ DEFAULTS = {
     "SITECHECK_PAGE_MAX_BYTES": 200_000,
     # Run the Nu HTML checker (needs Java); the other checks always run.
     "SITECHECK_HTML_VALIDATOR": True,
-    # Image files inspected for EXIF GPS data, by file name ending.
+    # Files counted as images in the summary, by file name ending. Every
+    # published file is inspected for GPS, EXIF and XMP by its content.
     "SITECHECK_IMAGE_SUFFIXES": (".jpg", ".jpeg", ".png", ".webp"),
 }
 

@@ -2,7 +2,7 @@
 
 `parse_page` is pure (text in, Page out); `read_site` is the only reader
 of the disk. Checks get these values and never open files themselves,
-except gps.py, which needs Pillow to read image metadata.
+except gps.py, which reads every file for image metadata.
 """
 
 import os
@@ -38,6 +38,12 @@ class Page:
     title: str = ""
     text: str = ""
     headings: list = field(default_factory=list)  # Heading, in page order
+    # What runs code: <script> elements as (line, src, type, text), event
+    # handler attributes as (line, name), and every attribute value (for
+    # `javascript:` links) as (line, name, value).
+    scripts: list = field(default_factory=list)
+    handlers: list = field(default_factory=list)
+    values: list = field(default_factory=list)
 
 
 def srcset_urls(value):
@@ -64,8 +70,11 @@ class _PageParser(HTMLParser):
         line = self.getpos()[0]
         values = dict(attrs)
         for name, value in attrs:
+            if name.startswith("on"):
+                page.handlers.append((line, name))
             if value is None:
                 continue
+            page.values.append((line, name, value))
             if name == "id" or (name == "name" and tag == "a"):
                 page.ids.add(value)
             elif name in URL_ATTRIBUTES:
@@ -90,6 +99,8 @@ class _PageParser(HTMLParser):
             heading = Heading(HEADINGS[tag], line, inside=outer)
             page.headings.append(heading)
             self.open_headings.append(heading)
+        if tag == "script":
+            page.scripts.append([line, values.get("src"), values.get("type"), ""])
 
     def handle_endtag(self, tag):
         if tag == "title":
@@ -100,6 +111,8 @@ class _PageParser(HTMLParser):
             self.open_headings.pop()
 
     def handle_data(self, data):
+        if self.skip and self.page.scripts and self.lasttag == "script":
+            self.page.scripts[-1][3] += data
         if self.in_title:
             self.page.title += data
         elif not self.skip:

@@ -9,6 +9,7 @@ reader carries on, so an editor sees every mistake of a file at once.
 import datetime
 import difflib
 import math
+import re
 
 from sitekit.problems import Problem
 from sitekit.yamlsource import Mapping, Sequence
@@ -23,12 +24,10 @@ def _is_rank(value):
 
 
 def _is_number(value):
-    return (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and math.isfinite(value)
-        and value >= 0
-    )
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    # An int is always finite; math.isfinite would overflow on a huge one.
+    return (isinstance(value, int) or math.isfinite(value)) and value >= 0
 
 
 def _is_bool(value):
@@ -37,6 +36,21 @@ def _is_bool(value):
 
 def _is_date(value):
     return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+
+
+# A date in quotes, `"2019-10-12"`, is still the date the editor meant.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def quoted_date(value):
+    """The date of an ISO date written as text, or None (also for a date
+    that does not exist, which the date check then reports)."""
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
 
 
 # kind -> (check, what it must be, how to write it)
@@ -101,7 +115,7 @@ class FieldReader:
         )
 
     def get(self, key, kind, required=False):
-        if key not in self.mapping or self.mapping[key] is None:
+        if key not in self.mapping:
             if required:
                 self.problem(
                     key,
@@ -111,6 +125,26 @@ class FieldReader:
                 )
             return None
         value = self.mapping[key]
+        if value is None:
+            if required:
+                self.problem(
+                    key,
+                    "wajib diisi tetapi kosong.",
+                    f"tulis nilainya setelah `{key}:`.",
+                    line=self.mapping.key_line(key),
+                )
+            return None
+        if kind == "date" and isinstance(value, str):
+            date = quoted_date(value)
+            if date is not None:
+                return date
+            if _ISO_DATE.fullmatch(value.strip()):
+                self.problem(
+                    key,
+                    f"`{value.strip()}` tidak ada di kalender.",
+                    "tulis tanggal yang ada sebagai TTTT-BB-HH, mis. `2015-09-30`.",
+                )
+                return None
         check, must_be, how = KINDS[kind]
         if not check(value):
             self.problem(

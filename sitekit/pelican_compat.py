@@ -25,6 +25,10 @@ The internals, and why:
 - `Content._content`: the article or page HTML before Pelican's own link
   replacement; plugins rewrite it (KBK mentions, responsive images)
   before anything renders it.
+- `Content._get_intrasite_link_regex()`: the `{static}`/`{filename}` links
+  Pelican will replace when it writes a page; sitekit/contentcheck.py
+  checks at read time that each one finds its file, so `validate` fails
+  where the writer would.
 - `Content.get_content.cache`, `Content.get_summary.cache`: Pelican's
   `memoized` caches of rendered text, cleared per object when the warm
   preview re-reads an article.
@@ -38,6 +42,10 @@ The internals, and why:
 - `pelican.log.console` (a rich Console), on which `Pelican.run` prints
   its English summary ("Done: Processed …"); `pelican_console` hides it,
   since our build prints its own, and shows Pelican's log on request.
+- `pelican.log.LimitFilter._raised_messages` and `._group_count`: Pelican
+  drops a warning it logged before in the same process; a second build
+  in one process (validate then build, the warm preview, tests) must see
+  every warning again, so `forget_logged_warnings` empties them.
 """
 
 import importlib.metadata
@@ -46,6 +54,7 @@ from contextlib import contextmanager
 
 from pelican import signals
 from pelican.contents import Content
+from pelican.log import LimitFilter
 from pelican.readers import SkipStub
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
@@ -58,6 +67,16 @@ MESSAGES = {
     "missing_metadata": "Skipping %s: could not find information about '%s'",
     "unreadable": "Could not process %s",
     "no_slug": 'Unable to generate valid slug for %s "%s".',
+    "unknown_status": "Unknown status '%s' for file %s, skipping it. (Not in %s)",
+    "duplicate": "Duplicate definition of `%s` for %s. Using first one.",
+    "outside_output": "Skipping %s: file %r would be written outside output path",
+    "not_found": "Unable to find '%s', skipping url replacement.",
+    "filename_static": (
+        "{filename} used for linking to static content %s in %s. Use {static} instead"
+    ),
+    "empty_alt": "Empty alt attribute for image %s in %s",
+    "copy_failed": "A problem occurred copying file %s to %s; %s",
+    "no_stamp": "Cannot get modification stamp for %s\n\t%s",
 }
 # The logger Pelican's generators log unreadable files to.
 GENERATORS_LOGGER = "pelican.generators"
@@ -72,7 +91,9 @@ __all__ = [
     "content_html",
     "context_phase",
     "forget_all_rendered",
+    "forget_logged_warnings",
     "forget_rendered",
+    "intrasite_links",
     "parse_markdown_metadata",
     "pelican_console",
     "set_content_html",
@@ -122,6 +143,13 @@ def pelican_console(verbose=False):
         root.setLevel(level)
         if verbose:
             root.removeHandler(DEFAULT_LOG_HANDLER)
+
+
+def forget_logged_warnings():
+    """Let Pelican log again the warnings an earlier build in this process
+    logged (its LimitFilter drops repeats for the life of the process)."""
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
 
 
 # -- reading ---------------------------------------------------------------
@@ -177,6 +205,16 @@ def content_html(document):
 
 def set_content_html(document, html):
     document._content = html
+
+
+def intrasite_links(document, html):
+    """(what, value) of every `{static}`-style link in `html` (the kind,
+    `static`, `filename`, `attach`..., and the path after it), as
+    Pelican's writer will find them in `document`."""
+    return [
+        (match.group("what"), match.group("value"))
+        for match in document._get_intrasite_link_regex().finditer(html)
+    ]
 
 
 def forget_all_rendered():

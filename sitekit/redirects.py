@@ -16,14 +16,20 @@ import re
 from urllib.parse import unquote
 
 from sitekit.problems import ContentError, Problem
+from sitekit.sources import read_source
 from sitekit.text import decode_utf8
+from sitekit.textcheck import first_forbidden
 from sitekit.yamlsource import Mapping, Sequence, parse_yaml
 
-# A site path: starts with "/", no query, fragment, spaces or "..".
-_PATH = re.compile(r"^/(?:[^\s?#]*)$")
+# A site path: starts with "/", no query, fragment, spaces, backslashes or
+# "..". Matched whole (fullmatch): `$` would also accept a final newline.
+_PATH = re.compile(r"/[^\s?#\\]*")
 # An old dynamic address such as WordPress's "/?p=123": a path and a query.
-_QUERY_ADDRESS = re.compile(r"^/[^\s?#]*\?[^\s#]+$")
+_QUERY_ADDRESS = re.compile(r"/[^\s?#\\]*\?[^\s#]+")
 _FIELDS = ("from", "to")
+# An imported archive of many thousand posts has a redirects file of a
+# few megabytes; far more is a mistake.
+MAX_BYTES = 16 * 1024 * 1024
 
 
 @dataclasses.dataclass(frozen=True)
@@ -46,12 +52,23 @@ class Redirect:
         return "?" in self.source
 
 
+def _safe_segments(path):
+    """No `..` segment, no control character, no backslash: what a path
+    must also be once percent-decoded (`%2e%2e` is `..`, `%00` a NUL)."""
+    return (
+        ".." not in path.split("/")
+        and "\\" not in path
+        and first_forbidden(path) is None
+    )
+
+
 def is_site_path(value):
     return (
         isinstance(value, str)
-        and bool(_PATH.match(value))
-        and ".." not in value.split("/")
+        and _PATH.fullmatch(value) is not None
         and "//" not in value
+        and _safe_segments(value)
+        and _safe_segments(unquote(value))
     )
 
 
@@ -59,9 +76,9 @@ def is_old_address(value):
     """What `from` may be: a site path, or an old path with a query."""
     if is_site_path(value):
         return True
-    if not isinstance(value, str) or not _QUERY_ADDRESS.match(value):
+    if not isinstance(value, str) or not _QUERY_ADDRESS.fullmatch(value):
         return False
-    return is_site_path(value.split("?", 1)[0])
+    return is_site_path(value.split("?", 1)[0]) and first_forbidden(value) is None
 
 
 def page_path(save_as):
@@ -97,8 +114,9 @@ def path_problem(path, line, field, value):
         line,
         field,
         f"`{value}` bukan alamat di situs ini.",
-        "tulis alamat yang diawali `/`, tanpa nama domain, tanpa `?`, `#` "
-        "atau spasi, mis. `/berita/2015/gelar-budaya-kerja-2015/`.",
+        "tulis alamat yang diawali `/`, tanpa nama domain, tanpa `?`, `#`, "
+        "spasi, `\\` atau `..` (juga tidak sebagai kode `%2e%2e` atau `%00`), "
+        "mis. `/berita/2015/gelar-budaya-kerja-2015/`.",
     )
 
 
@@ -199,13 +217,11 @@ def parse_text(text, path):
         return [], error.problems
 
 
-def read_file(path, shown):
+def read_file(path, shown, root):
     """(redirects, problems) from the redirects file at `path`, named `shown`
-    in problems."""
-    with open(path, "rb") as handle:
-        raw = handle.read()
+    in problems; it must be a regular file inside `root` (content/)."""
     try:
-        text = decode_utf8(raw, shown)
+        text = decode_utf8(read_source(path, shown, root, MAX_BYTES), shown)
     except ContentError as error:
         return [], error.problems
     return parse_text(text, shown)

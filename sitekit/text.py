@@ -1,7 +1,7 @@
 """Small text helpers every package needs the same way.
 
-Pure functions, except `file_metadata_line`, which reads an article's
-source only to tell the editor which line to fix.
+Pure functions, except `file_metadata_line` and `file_line_with`, which
+read an article's source only to tell the editor which line to fix.
 """
 
 import re
@@ -39,10 +39,23 @@ def metadata_line(source_text, key):
     return None
 
 
-def file_metadata_line(path, key):
-    """`metadata_line` of the file at `path`; None when it cannot be read."""
+def _file_text(path):
     try:
         with open(path, encoding="utf-8") as handle:
-            return metadata_line(handle.read(), key)
+            return handle.read()
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def file_metadata_line(path, key):
+    """`metadata_line` of the file at `path`; None when it cannot be read."""
+    text = _file_text(path)
+    return None if text is None else metadata_line(text, key)
+
+
+def file_line_with(path, needle):
+    """The 1-based line of the file at `path` holding `needle`, or None."""
+    text = _file_text(path)
+    if text is None or needle not in text:
+        return None
+    return text.count("\n", 0, text.index(needle)) + 1

@@ -5,11 +5,19 @@ two equal keys. Editors need both: error messages that point at a line,
 and a loud error for a key written twice. So we compose the node tree
 ourselves and build plain values from it, refusing every tag that is not
 plain data (`!!python/object` and friends never reach a constructor).
+
+Anchors and aliases (`&a`, `*a`) are refused before anything is built:
+editors never need them, and nine levels of aliases of aliases expand to
+billions of values (a "billion laughs" bomb). Files are read through
+sitekit/sources.py: inside content/ only, and no larger than MAX_BYTES.
+Numbers and text are checked by sitekit/yamlvalues.py.
 """
 
 import yaml
 
+from sitekit import yamlvalues
 from sitekit.problems import ContentError, Problem
+from sitekit.sources import read_source
 from sitekit.text import decode_utf8
 
 # Tags a data file may use, explicitly or implicitly.
@@ -26,6 +34,9 @@ _MAP_TAG = "tag:yaml.org,2002:map"
 # attack) and would exhaust Python's recursion limit.
 MAX_DEPTH = 40
 _SEQ_TAG = "tag:yaml.org,2002:seq"
+# A year file of a hundred KBKs is about 30 KB; redirects.yaml of a large
+# imported archive a few MB (sitekit/redirects.py sets its own limit).
+MAX_BYTES = 1024 * 1024
 
 _SYNTAX_HINT = (
     "periksa indentasi (pakai spasi, bukan tab), titik dua setelah nama kolom, "
@@ -35,15 +46,20 @@ _SYNTAX_HINT = (
 
 
 class Mapping(dict):
-    """A YAML mapping with the line of the mapping and of each key."""
+    """A YAML mapping with the line of the mapping, of each value and of
+    each key (they differ when a value starts on the next line)."""
 
     def __init__(self, line):
         super().__init__()
         self.line = line
-        self.key_lines = {}
+        self.key_lines = {}  # key -> line of its value
+        self.key_at = {}  # key -> line of the key itself
 
     def line_of(self, key):
         return self.key_lines.get(key, self.line)
+
+    def key_line(self, key):
+        return self.key_at.get(key, self.line_of(key))
 
 
 class Sequence(list):
@@ -58,10 +74,25 @@ class Sequence(list):
         return self.item_lines[index]
 
 
+class _Refused(Exception):
+    """An anchor or alias, seen while composing."""
+
+    def __init__(self, mark):
+        self.mark = mark
+
+
+class _Loader(yaml.SafeLoader):
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def parse_yaml(text, path):
     """Parse YAML `text` into Mapping/Sequence/scalars, or raise ContentError."""
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _Loader(text)
     except yaml.reader.ReaderError as error:
         raise ContentError([_unprintable(text, error, path)]) from None
     try:
@@ -82,6 +113,20 @@ def parse_yaml(text, path):
                 ]
             )
         return _build(node, loader, path)
+    except _Refused as refused:
+        raise ContentError(
+            [
+                Problem(
+                    path,
+                    refused.mark.line + 1,
+                    None,
+                    "jangkar atau alias YAML (`&nama`, `*nama`) tidak didukung di "
+                    "berkas data.",
+                    "tulis setiap nilai secara lengkap di tempatnya, tanpa `&` "
+                    "dan `*`.",
+                )
+            ]
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -147,7 +192,8 @@ def _refuse_tag(node, path):
     )
 
 
-def _build(node, loader, path, depth=0):
+def _build(node, loader, path, depth=0, where=""):
+    """The value of `node`; `where` is its field path (`results[0].rank`)."""
     line = node.start_mark.line + 1
     if depth > MAX_DEPTH:
         raise ContentError([_too_deep(path, line)])
@@ -156,7 +202,7 @@ def _build(node, loader, path, depth=0):
             _refuse_tag(node, path)
         mapping = Mapping(line)
         for key_node, value_node in node.value:
-            key = _build(key_node, loader, path, depth + 1)
+            key = _build(key_node, loader, path, depth + 1, where)
             key_line = key_node.start_mark.line + 1
             if key == "<<" or key_node.tag == "tag:yaml.org,2002:merge":
                 raise ContentError(
@@ -172,34 +218,39 @@ def _build(node, loader, path, depth=0):
                 )
             if not isinstance(key, str):
                 key = str(key)
+            field = f"{where}.{key}" if where else key
             if key in mapping:
                 raise ContentError(
                     [
                         Problem(
                             path,
                             key_line,
-                            key,
+                            field,
                             f"kolom ini ditulis dua kali (pertama di baris "
-                            f"{mapping.key_lines[key]}).",
+                            f"{mapping.key_at[key]}).",
                             "hapus salah satunya.",
                         )
                     ]
                 )
-            mapping[key] = _build(value_node, loader, path, depth + 1)
+            mapping[key] = _build(value_node, loader, path, depth + 1, field)
             mapping.key_lines[key] = value_node.start_mark.line + 1
+            mapping.key_at[key] = key_line
         return mapping
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ_TAG:
             _refuse_tag(node, path)
         sequence = Sequence(line)
-        for item in node.value:
-            sequence.append(_build(item, loader, path, depth + 1))
+        for index, item in enumerate(node.value):
+            sequence.append(_build(item, loader, path, depth + 1, f"{where}[{index}]"))
             sequence.item_lines.append(item.start_mark.line + 1)
         return sequence
     if node.tag not in _SCALAR_TAGS:
         _refuse_tag(node, path)
+    wrong = yamlvalues.problem(node)
+    if wrong is not None:
+        raise ContentError([Problem(path, line, where or None, *wrong)])
     try:
-        return loader.construct_object(node, deep=True)
+        return yamlvalues.clean(loader.construct_object(node, deep=True))
     except (ValueError, OverflowError) as error:
         # A timestamp that matches the pattern but is not a real date.
         raise ContentError(
@@ -207,7 +258,7 @@ def _build(node, loader, path, depth=0):
                 Problem(
                     path,
                     line,
-                    None,
+                    where or None,
                     f"`{node.value}` tampak seperti tanggal tetapi tidak ada "
                     f"tanggal seperti itu ({error}).",
                     "tulis tanggal yang ada sebagai TTTT-BB-HH, mis. `2015-09-30`; "
@@ -217,9 +268,16 @@ def _build(node, loader, path, depth=0):
         ) from None
 
 
-def read_yaml(path, display_path=None):
-    """Read and parse a YAML file; problems name `display_path`."""
+def read_yaml(path, display_path=None, root=None, max_bytes=MAX_BYTES):
+    """Read and parse a YAML file; problems name `display_path`.
+
+    With `root` (the content folder), the file must be a regular file
+    inside it and at most `max_bytes` long (sitekit/sources.py).
+    """
     shown = display_path or str(path)
-    with open(path, "rb") as handle:
-        raw = handle.read()
+    if root is None:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    else:
+        raw = read_source(path, shown, root, max_bytes)
     return parse_yaml(decode_utf8(raw, shown), shown)

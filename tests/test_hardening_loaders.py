@@ -5,6 +5,9 @@ Any exception other than ContentError is a crash the editor would see as
 a traceback, and fails the test.
 """
 
+import unicodedata
+
+import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,7 +18,8 @@ from gelar.articles import resolve_links
 from gelar.schema import parse_edition
 from gelar.settings import DEFAULTS
 from sitekit import redirects as redirects_file
-from sitekit.problems import ContentError
+from sitekit import textcheck
+from sitekit.problems import ContentError, format_report
 from sitekit.yamlsource import parse_yaml
 
 PATH = "content/data/2015.yaml"
@@ -254,7 +258,9 @@ def problems_of(text):
 
 def test_a_date_that_does_not_exist_fails_clearly():
     [problem] = problems_of(GOOD.replace("2015-09-30", "2015-02-30"))
-    assert problem.startswith(f"{PATH}:2: `2015-02-30` tampak seperti tanggal")
+    assert problem.startswith(
+        f"{PATH}:2: kolom `event.date`: `2015-02-30` tampak seperti tanggal"
+    )
 
 
 def test_a_control_character_fails_clearly_with_its_line():
@@ -265,3 +271,74 @@ def test_a_control_character_fails_clearly_with_its_line():
 def test_nesting_deeper_than_any_data_file_fails_clearly():
     [problem] = problems_of("year: " + "[" * 500 + "]" * 500)
     assert "bersarang lebih dari" in problem
+
+
+# -- issue 14: the classes of hostile input, tried at random ---------------
+
+
+def escaped(text):
+    """`text` as a YAML double-quoted scalar, every character escaped, so
+    control characters and lone surrogates reach the parser."""
+    return '"' + "".join(f"\\U{ord(char):08X}" for char in text) + '"'
+
+
+any_characters = st.text(st.characters(blacklist_categories=()), max_size=12)
+
+
+@given(any_characters)
+def test_any_character_in_a_name_is_kept_clean_or_refused_with_its_line(name):
+    text = GOOD.replace("name: KBK Cheerful", f"name: {escaped('KBK ' + name)}")
+    try:
+        archive = load(text)
+    except ContentError as error:
+        for problem in error.problems:
+            assert str(problem).startswith(f"{PATH}:4: "), problem
+        return
+    kept = archive.kbks["cheerful"].name
+    assert textcheck.first_forbidden(kept) is None
+    assert kept == unicodedata.normalize("NFC", kept)
+    kept.encode("utf-8")  # what every writer of the site does
+
+
+digits = st.text(st.sampled_from("0123456789"), min_size=1, max_size=6000)
+numbers = st.tuples(
+    st.sampled_from(["", "-", "+"]), digits, st.sampled_from(["", ".5"])
+)
+
+
+@given(numbers)
+def test_any_number_however_long_as_a_rank_or_score_is_read_or_refused(parts):
+    value = "".join(parts)  # as text: Python refuses str() of 4300+ digits
+    for key in ("rank", "score"):
+        result = f"  - team: cheerful\n    rank: {value}\n"
+        if key == "score":
+            result = f"  - team: cheerful\n    rank: 1\n    score: {value}\n"
+        try:
+            archive = load(GOOD + "results:\n" + result)
+        except ContentError as error:
+            assert all(str(p).startswith(f"{PATH}:") for p in error.problems)
+            assert all("Cara memperbaiki:" in str(p) for p in error.problems)
+        else:
+            [row] = archive.editions[0].rows
+            assert len(str(row.result.rank)) <= 16
+
+
+@given(
+    st.text(st.characters(categories=["L", "M", "Zs"]), min_size=1, max_size=10),
+    st.sampled_from(["NFD", "NFKD", "NFC"]),
+    st.sampled_from(["", "\u200b", "\u00ad", "\u2060", "\ufeff"]),
+)
+def test_one_name_in_any_unicode_form_is_one_name(name, form, invisible):
+    name = name.strip() or "x"
+    other = unicodedata.normalize(form, name)
+    other = other[:1] + invisible + other[1:]
+    if textcheck.comparable(other) != textcheck.comparable(name):
+        return  # a compatibility form (NFKD) may really differ
+    text = GOOD.replace("name: KBK Cheerful", f"name: {escaped(name)}").replace(
+        "former_ids: [ceria]}",
+        f"former_ids: [ceria]}}\n  - {{id: lain, name: {escaped(other)}, "
+        "institution: SMPN 3}",
+    )
+    with pytest.raises(ContentError) as refused:
+        load(text)
+    assert "dipakai oleh KBK" in format_report(refused.value.problems)

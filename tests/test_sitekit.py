@@ -11,6 +11,7 @@ import pytest
 from pelican.settings import read_settings
 
 from conftest import ROOT, copy_project, invoke
+from sitekit import collisions as collisions_kit
 from sitekit import files, hooks, outputs, pelican_compat
 from sitekit import redirects as redirects_file
 from sitekit import settings as settings_kit
@@ -177,7 +178,7 @@ def test_a_file_with_only_comments_lists_no_redirects(text):
 def test_a_redirects_file_that_is_not_utf8_names_its_line(tmp_path):
     path = tmp_path / "redirects.yaml"
     path.write_bytes(b"redirects:\n  - from: /caf\xe9/\n")
-    found, problems = redirects_file.read_file(str(path), REDIRECTS)
+    found, problems = redirects_file.read_file(str(path), REDIRECTS, str(tmp_path))
     assert found == []
     assert str(problems[0]).startswith(f"{REDIRECTS}:2: berkas bukan teks UTF-8.")
 
@@ -195,32 +196,52 @@ def test_later_pages_of_listings_are_in_the_plan():
     settings = _settings()
     articles = [SimpleNamespace(n=n) for n in range(25)]
     tag = SimpleNamespace(
-        name="budaya kerja", save_as="tag/budaya-kerja/index.html", url="tag/x/"
+        name="budaya kerja",
+        slug="budaya-kerja",
+        save_as="tag/budaya-kerja/index.html",
+        url="tag/x/",
     )
-    planned = dict(
-        outputs.pelican_outputs(
+    planned = {
+        o.save_as: o.source
+        for o in outputs.pelican_outputs(
             settings, {"articles": articles, "tags": [(tag, articles[:12])]}
         )
-    )
+    }
     assert (
         planned["halaman/2/index.html"] == "halaman bawaan Pelican `index`, halaman 2"
     )
     assert "halaman/3/index.html" in planned
     assert "halaman/4/index.html" not in planned
     assert "tag/budaya-kerja/halaman/2/index.html" in planned
+    # Pelican's feeds and the theme's files are planned too.
+    assert planned["feeds/semua.atom.xml"] == "umpan `FEED_ALL_ATOM`"
+    assert planned["theme/"] == "berkas tema (theme/static/)"
 
 
 def test_an_output_written_twice_is_a_collision_with_both_sources():
-    collisions = outputs.find_collisions(
+    article = outputs.Output("/berita/2015/index.html", "artikel content/berita/a.md")
+    archive = outputs.Output("berita/2015/index.html", "arsip tahun 2015")
+    collisions = collisions_kit.find_collisions(
         [
-            ("berita/2015/index.html", "arsip year 2015"),
-            ("/berita/2015/index.html", "artikel content/berita/a.md"),
-            ("", "dimatikan"),
-            ("", "dimatikan juga"),
+            archive,
+            article,
+            outputs.Output("", "dimatikan"),
+            outputs.Output("", "dimatikan juga"),
         ]
     )
-    assert collisions == [
-        ("berita/2015/index.html", ["arsip year 2015", "artikel content/berita/a.md"])
+    assert collisions == [("same", "berita/2015/index.html", [archive, article])]
+
+
+def test_a_file_where_a_folder_is_needed_and_a_claimed_folder_collide():
+    feed = outputs.Output("feeds/kbk/a.atom.xml", "umpan KBK `a`")
+    page = outputs.Output(
+        "feeds/kbk/a.atom.xml/index.html", "halaman content/pages/x.md"
+    )
+    theme = outputs.Output("theme/", "berkas tema (theme/static/)")
+    inside = outputs.Output("theme/css/main.css", "halaman content/pages/y.md")
+    assert collisions_kit.find_collisions([feed, page, theme, inside]) == [
+        ("folder", "feeds/kbk/a.atom.xml", [feed, page]),
+        ("inside", "theme", [theme, inside]),
     ]
 
 
@@ -247,7 +268,7 @@ def test_an_article_saved_over_a_year_archive_fails_validation(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "alamat `berita/2015/index.html` juga dihasilkan oleh" in output
-    assert "arsip year 2015" in output and "timpa-arsip.md" in output
+    assert "arsip tahun 2015" in output and "timpa-arsip.md:3" in output
     assert "Traceback" not in output
 
 

@@ -8,6 +8,8 @@ and generator (pages and output files).
 
 from pelican import signals
 
+from sitekit.filekind import image_format, read_head
+
 from .generator import GaleriGenerator
 from .settings import PHOTO_EXTENSIONS, apply_defaults
 
@@ -20,14 +22,26 @@ def _get_generators(pelican):
     return GaleriGenerator
 
 
-def _keep_originals_private(generator):
-    """Originals carry EXIF and GPS: never copy a photo as a static file.
+def _is_image(path):
+    """A photo by its name, or any raster image by its first bytes: a JPEG
+    renamed `.jfif`, `.tif` or `.heic` still carries its GPS position."""
+    if path.lower().endswith(PHOTO_EXTENSIONS):
+        return True
+    try:
+        return image_format(read_head(path)) is not None
+    except OSError:
+        return False  # not readable: sitekit/contentcheck.py reports it
 
-    Photos inside articles are published through their resized copies.
+
+def _keep_originals_private(generator):
+    """Originals carry EXIF and GPS: never copy an image as a static file.
+
+    Images inside articles are published through their resized copies
+    (inline.py); any other image stays out of the site.
     """
     kept = []
     for static in generator.staticfiles:
-        if static.source_path.lower().endswith(PHOTO_EXTENSIONS):
+        if _is_image(static.source_path):
             generator.context["static_content"].pop(
                 static.get_relative_source_path(), None
             )

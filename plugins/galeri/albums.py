@@ -10,6 +10,7 @@ import os
 
 from sitekit.fields import FieldReader
 from sitekit.problems import ContentError, Problem
+from sitekit.sources import outside_problem
 from sitekit.yamlsource import Mapping, read_yaml
 
 from .model import Album, Photo
@@ -29,10 +30,12 @@ TOP_FIELDS = (
 PHOTO_FIELDS = ("file", "caption", "alt", "credit", "kbk")
 
 
-def find_albums(root, slugify, display):
+def find_albums(root, slugify, display, content_root):
     """[(folder, album.yaml data or None, photo names, other names)], problems.
 
-    Folders are read in name order; hidden files are ignored.
+    Folders are read in name order; hidden files are ignored. An album
+    folder, photo or album.yaml that resolves outside `content_root`
+    (through a symlink) is a problem, and is never read.
     """
     found, problems = [], []
     if not os.path.isdir(root):
@@ -41,23 +44,31 @@ def find_albums(root, slugify, display):
         folder = os.path.join(root, name)
         if name.startswith(".") or not os.path.isdir(folder):
             continue
+        outside = outside_problem(folder, content_root, "folder album ini")
+        if outside is not None:
+            problems.append(outside)
+            continue
         names = sorted(n for n in os.listdir(folder) if not n.startswith("."))
+        links = [
+            problem
+            for entry in names
+            if (problem := outside_problem(os.path.join(folder, entry), content_root))
+        ]
+        if links:
+            problems += links
+            continue
         photos = [n for n in names if _is_photo(folder, n)]
         others = [n for n in names if n != ALBUM_FILE and n not in photos]
         data = None
         if ALBUM_FILE in names:
+            path = os.path.join(folder, ALBUM_FILE)
             try:
-                data = read_yaml(os.path.join(folder, ALBUM_FILE), display(folder))
+                data = read_yaml(path, display(path), root=content_root)
             except ContentError as error:
-                problems.extend(_in_file(error.problems, folder, display))
+                problems.extend(error.problems)
                 continue
         found.append((folder, data, photos, others))
     return found, problems
-
-
-def _in_file(problems, folder, display):
-    shown = display(os.path.join(folder, ALBUM_FILE))
-    return [Problem(shown, p.line, p.field, p.message, p.hint) for p in problems]
 
 
 def _is_photo(folder, name):

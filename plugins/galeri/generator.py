@@ -11,6 +11,7 @@ import datetime
 import itertools
 import logging
 import os
+from dataclasses import replace
 from functools import partial
 
 from pelican.generators import Generator
@@ -23,7 +24,7 @@ from sitekit.pelican_compat import content_html, set_content_html
 from sitekit.problems import ContentError, Problem, display_path, raise_if_any
 from sitekit.rendering import index_output, page_output
 from sitekit.settings import cache_path
-from sitekit.text import file_metadata_line
+from sitekit.text import file_line_with, file_metadata_line
 
 from . import inline
 from .albums import find_albums, parse_album
@@ -85,7 +86,7 @@ class GaleriGenerator(Generator):
             "years": {e.year for e in archive.editions} if archive else set(),
         }
         root = os.path.join(self.path, settings["GALERI_PATH"])
-        found, problems = find_albums(root, self._slugify, display_path)
+        found, problems = find_albums(root, self._slugify, display_path, self.path)
         albums = []
         for folder, data, photo_names, others in found:
             for name in others:
@@ -160,12 +161,27 @@ class GaleriGenerator(Generator):
         )
 
     def _drop_unreadable(self):
+        """Leave unreadable photos out of their albums. An image shown in an
+        article cannot be left out (its link would lead nowhere), so it is
+        a problem naming the article's line."""
         for album in self.albums:
             album.photos = [p for p in album.photos if p.renditions]
-        self.inline_photos = [
-            (doc, {src: p for src, p in found.items() if p.renditions})
+        reasons = dict(self.unreadable)
+        problems = [
+            Problem(
+                display_path(doc.source_path),
+                file_line_with(doc.source_path, src),
+                None,
+                f"gambar `{src}` tidak bisa ditampilkan: "
+                + reasons.get(photo.source_path, "berkas tidak terbaca."),
+                "ganti berkasnya dengan foto JPEG, PNG atau WebP yang utuh, atau "
+                "hapus gambar itu dari teks.",
+            )
             for doc, found in self.inline_photos
+            for src, photo in found.items()
+            if not photo.renditions
         ]
+        raise_if_any(problems)
 
     # Linking -------------------------------------------------------------
 
@@ -252,13 +268,16 @@ class GaleriGenerator(Generator):
             )
         ]
         plan += [
-            page(
-                album.save_as,
-                f"album {album.source_path}",
-                "galeri",
-                album.url,
-                album=album,
-                page_name=f"galeri-{album.slug}",
+            replace(
+                page(
+                    album.save_as,
+                    f"album {album.source_path}",
+                    "galeri",
+                    album.url,
+                    album=album,
+                    page_name=f"galeri-{album.slug}",
+                ),
+                path=album.source_path,
             )
             for album in self.albums
         ]
@@ -270,7 +289,8 @@ class GaleriGenerator(Generator):
                     rendition,
                 )
         for (save_as, source), rendition in placed.items():
-            plan.append(Output(save_as, source, partial(self._place, rendition)))
+            place = partial(self._place, rendition)
+            plan.append(Output(save_as, source, place, source.removeprefix("foto ")))
         return plan
 
     def _all_photos(self):

@@ -116,6 +116,7 @@ def render(path, header, options):
     larger one, which is where naive pipelines spend most of their time.
     """
     sizes = plan_sizes(header.width, header.height, options.widths)
+    _check_dimensions(header, sizes, options)
     try:
         with _bomb_guard(options.max_pixels), Image.open(path) as image:
             largest = sizes[0]
@@ -135,16 +136,42 @@ def render(path, header, options):
 
     exif = _credit_exif(options.copyright)
     outputs = []
-    if options.original:
-        data = _encode(image, "jpeg", options, exif, quality=92)
-        outputs.append(Output(image.width, image.height, "jpeg", data, True))
-    base = image
-    for size in sizes:
-        base, resized = _downscale(base, size)
-        for fmt in options.formats:
-            data = _encode(resized, fmt, options, exif)
-            outputs.append(Output(size[0], size[1], fmt, data))
+    try:
+        if options.original:
+            data = _encode(image, "jpeg", options, exif, quality=92)
+            outputs.append(Output(image.width, image.height, "jpeg", data, True))
+        base = image
+        for size in sizes:
+            base, resized = _downscale(base, size)
+            for fmt in options.formats:
+                data = _encode(resized, fmt, options, exif)
+                outputs.append(Output(size[0], size[1], fmt, data))
+    except (OSError, ValueError) as error:  # an encoder's own limit
+        raise UnreadablePhoto(
+            f"foto tidak bisa disimpan ulang ({error}); simpan ulang sebagai "
+            "JPEG dengan ukuran biasa."
+        ) from None
     return outputs
+
+
+# The largest side each encoder can write, in pixels.
+MAX_SIDE = {"webp": 16383, "jpeg": 65500}
+
+
+def _check_dimensions(header, sizes, options):
+    """Refuse a photo whose outputs no encoder can write: a 10×30000 strip
+    keeps its 30000 px height at every width."""
+    formats = list(options.formats) + (["jpeg"] if options.original else [])
+    limit = min(MAX_SIDE[fmt] for fmt in formats)
+    largest = max(max(size) for size in sizes)
+    if options.original:
+        largest = max(largest, header.width, header.height)
+    if largest > limit:
+        raise UnreadablePhoto(
+            f"foto terlalu panjang atau terlalu tinggi ({header.width} × "
+            f"{header.height} piksel): sisi terpanjang yang bisa diterbitkan "
+            f"{limit} piksel; potong atau perkecil fotonya."
+        )
 
 
 def _downscale(base, size):

@@ -11,6 +11,8 @@ import re
 
 from bs4 import BeautifulSoup
 
+from sitekit.filekind import image_format, read_head
+
 from .settings import PHOTO_EXTENSIONS
 
 _LINK_PREFIX = re.compile(r"^(?:\{(?:static|attach|filename)\}|\|(?:static|attach)\|)")
@@ -31,18 +33,26 @@ def local_image_sources(html, source_dir, content_root):
 
 
 def resolve(src, source_dir, content_root):
-    """The photo file `src` points at inside `content_root`, or None."""
+    """The image file `src` points at inside `content_root`, or None.
+
+    An image is known by its content, not its name: a JPEG saved as
+    `.jfif` or `.tif` goes through the same metadata-free pipeline (or is
+    refused there), since it is never copied as it is (galeri/__init__.py).
+    """
     if not src or _REMOTE.match(src):
         return None
     target = _LINK_PREFIX.sub("", src).split("#")[0].split("?")[0]
-    if not target.lower().endswith(PHOTO_EXTENSIONS):
-        return None
     base = content_root if target.startswith("/") else source_dir
     path = os.path.realpath(os.path.join(base, target.lstrip("/")))
     root = os.path.realpath(content_root)
     if os.path.commonpath([path, root]) != root or not os.path.isfile(path):
         return None
-    return path
+    if target.lower().endswith(PHOTO_EXTENSIONS):
+        return path
+    try:
+        return path if image_format(read_head(path)) else None
+    except OSError:
+        return None
 
 
 def replace_images(html, markup_for):

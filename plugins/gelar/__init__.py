@@ -12,7 +12,10 @@ and its collision check) is in sitekit/.
 from jinja2 import pass_environment
 from pelican import signals
 
-from sitekit.outputs import check_unique_outputs
+from sitekit.collisions import check_unique_outputs
+from sitekit.contentcheck import check_content
+from sitekit.problems import raise_if_any
+from sitekit.sources import link_problems
 
 from .charts import rank_chart, score_chart
 from .generator import GelarGenerator
@@ -23,6 +26,8 @@ from .sitemap import write_sitemap
 
 def _initialized(pelican):
     apply_defaults(pelican.settings)
+    # Before Pelican walks content/ (following links, into /etc if asked).
+    raise_if_any(link_problems(pelican.settings["PATH"]))
 
 
 def _get_generators(pelican):
@@ -31,9 +36,13 @@ def _get_generators(pelican):
 
 
 def _all_generators_finalized(generators):
-    # Collisions between real pages first, then redirects against them.
+    # What Pelican read (symlinks, active files, links, templates), then
+    # collisions between real pages, then redirects against them, then
+    # the whole plan again with the redirect pages in it.
+    check_content(generators)
     check_unique_outputs(generators)
     resolve_redirects(generators)
+    check_unique_outputs(generators)
 
 
 @pass_environment

@@ -5,12 +5,14 @@ import re
 from dataclasses import dataclass, field
 
 from sitekit.problems import ContentError, Problem
+from sitekit.textcheck import comparable
 from sitekit.yamlsource import read_yaml
 
 from .model import Kbk, Participation
 from .schema import parse_edition
 
-YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
+# ASCII digits only (`\d` would read `٢٠١٥.yaml` as 2015), matched whole.
+YEAR_FILE = re.compile(r"([0-9]{4})\.yaml")
 
 
 @dataclass
@@ -37,7 +39,7 @@ def year_files(data_dir):
     if not os.path.isdir(data_dir):
         return found, misnamed
     for name in sorted(os.listdir(data_dir)):
-        match = YEAR_FILE.match(name)
+        match = YEAR_FILE.fullmatch(name)
         if match:
             found.append((int(match.group(1)), os.path.join(data_dir, name)))
         elif name.endswith((".yaml", ".yml")):
@@ -45,8 +47,12 @@ def year_files(data_dir):
     return found, misnamed
 
 
-def load_editions(data_dir, display=lambda path: path):
-    """Read and validate every year file; raise one ContentError for all."""
+def load_editions(data_dir, display=lambda path: path, root=None):
+    """Read and validate every year file; raise one ContentError for all.
+
+    `root` is the content folder: a year file must be a regular file in it
+    (sitekit/sources.py).
+    """
     problems = []
     editions = []
     found, misnamed = year_files(data_dir)
@@ -64,7 +70,8 @@ def load_editions(data_dir, display=lambda path: path):
     for year, path in found:
         shown = display(path)
         try:
-            editions.append(parse_edition(read_yaml(path, shown), shown, year))
+            data = read_yaml(path, shown, root=root or data_dir)
+            editions.append(parse_edition(data, shown, year))
         except ContentError as error:
             problems.extend(error.problems)
     if problems:
@@ -119,7 +126,7 @@ def check_terms(kbks):
         for participation in kbk.history:
             team = participation.team
             for term in (team.name, *team.aliases):
-                key = term.casefold()
+                key = comparable(term)
                 other = owner.setdefault(key, (kbk.id, participation))
                 if other[0] != kbk.id:
                     first = other[1]

@@ -4,12 +4,16 @@ Pure functions over metadata values.
 """
 
 import difflib
+import re
 
 from sitekit.problems import Problem
 from sitekit.text import split_list
 
 TRUE_WORDS = {"true", "ya", "yes", "1"}
 FALSE_WORDS = {"false", "tidak", "no", "0"}
+# ASCII digits only: str.isdigit() also accepts `٢٠١٥`, and int() refuses
+# thousands of digits.
+YEAR = re.compile(r"[0-9]{1,9}")
 
 
 def parse_flag(value):
@@ -33,7 +37,7 @@ def resolve_links(metadata, archive, path, line_of):
     if raw_year not in (None, ""):
         text = str(raw_year).strip()
         years = [e.year for e in archive.editions]
-        if not text.isdigit():
+        if not YEAR.fullmatch(text):
             problems.append(
                 Problem(
                     path,

@@ -1,7 +1,8 @@
 """Results as CSV and JSON: the files journalists download and link to.
 
 Pure functions from Editions to text. The CSV starts with a UTF-8 byte
-order mark, so spreadsheet programs open it as UTF-8 rather than guessing.
+order mark, so spreadsheet programs open it as UTF-8 rather than guessing,
+and a text cell that a spreadsheet would run as a formula starts with `'`.
 """
 
 import csv
@@ -31,11 +32,19 @@ def result_records(edition):
     return records
 
 
+# A cell starting with one of these is a formula to a spreadsheet program
+# (`=HYPERLINK(...)`, `+cmd|...`); OWASP's advice is to start it with `'`,
+# which spreadsheets show as text. The JSON keeps the text as written.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value):
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return "'" + value if value.startswith(FORMULA_START) else value
     return str(value)
 
 

@@ -8,6 +8,7 @@ CSV and JSON downloads and the Atom feeds of each edition and KBK.
 
 import logging
 import os
+from dataclasses import replace
 from functools import partial
 
 from pelican.generators import Generator
@@ -32,7 +33,7 @@ logger = logging.getLogger(__name__)
 class GelarGenerator(Generator):
     def generate_context(self):
         data_dir = os.path.join(self.path, self.settings["GELAR_DATA_PATH"])
-        editions = load_editions(data_dir, display=display_path)
+        editions = load_editions(data_dir, display=display_path, root=self.path)
         self.archive = build_archive(editions, self.settings)
         self._attach_articles()
         self.context.update(
@@ -105,9 +106,12 @@ class GelarGenerator(Generator):
 
         page = partial(page_output, self)
 
-        def text(save_as, source, make):
+        def text(save_as, source, make, path=None):
             return Output(
-                save_as, source, lambda _writer: self._write_text(save_as, make())
+                save_as,
+                source,
+                lambda _writer: self._write_text(save_as, make()),
+                path=path,
             )
 
         plan = [
@@ -120,22 +124,30 @@ class GelarGenerator(Generator):
             )
         ]
         for edition in archive.editions:
-            source = f"data {edition.source_path}"
+            where = edition.source_path
+            source = f"data {where}"
             page_url = f"{site_url}/{edition.url}"
+            edition_page = page(
+                edition.save_as,
+                source,
+                "gelar",
+                edition.url,
+                edition=edition,
+                page_name=f"gelar-{edition.year}",
+            )
             plan += [
-                page(
-                    edition.save_as,
+                replace(edition_page, path=where),
+                text(
+                    edition.csv_url,
                     source,
-                    "gelar",
-                    edition.url,
-                    edition=edition,
-                    page_name=f"gelar-{edition.year}",
+                    partial(downloads.edition_csv, edition),
+                    where,
                 ),
-                text(edition.csv_url, source, partial(downloads.edition_csv, edition)),
                 text(
                     edition.json_url,
                     source,
                     partial(downloads.edition_json, edition, page_url),
+                    where,
                 ),
             ]
         plan.append(
@@ -155,36 +167,56 @@ class GelarGenerator(Generator):
             )
         )
         for kbk in archive.kbk_list:
-            source = f"KBK `{kbk.id}` ({kbk.history[0].edition.source_path})"
-            plan.append(
-                page(
-                    kbk.save_as,
-                    source,
-                    "kbk",
-                    kbk.url,
-                    kbk=kbk,
-                    page_name=f"kbk-{kbk.id}",
-                )
+            where, line = _kbk_location(kbk)
+            kbk_page = page(
+                kbk.save_as,
+                f"KBK `{kbk.id}` {where}",
+                "kbk",
+                kbk.url,
+                kbk=kbk,
+                page_name=f"kbk-{kbk.id}",
             )
+            plan.append(replace(kbk_page, path=where, line=line))
         plan += self._feed_plan()
+        # Written on `finalized` from the pages on disk (sitemap.py); listed
+        # so that no page can take their addresses.
+        plan += [
+            Output(settings[key], f"{name} (plugin gelar)")
+            for key, name in (
+                ("GELAR_SITEMAP_SAVE_AS", "sitemap"),
+                ("GELAR_ROBOTS_SAVE_AS", "robots.txt"),
+            )
+        ]
         return plan
 
     def _feed_plan(self):
         """One Atom feed per edition and per KBK, through Pelican's writer."""
 
-        def feed(save_as, what, articles, title):
+        def feed(save_as, what, articles, title, where, line=None):
             def write(writer):
                 writer.write_feed(articles, self.context, save_as, feed_title=title)
 
-            return Output(save_as, f"umpan {what}", write)
+            return Output(save_as, f"umpan {what} {where}", write, where, line)
 
         plan = [
-            feed(e.feed_url, f"gelar {e.year}", e.articles, e.event.title)
+            feed(
+                e.feed_url,
+                f"gelar {e.year}",
+                e.articles,
+                e.event.title,
+                e.source_path,
+            )
             for e in self.archive.editions
             if e.feed_url
         ]
         plan += [
-            feed(k.feed_url, f"KBK `{k.id}`", k.articles, f"{k.name} ({k.institution})")
+            feed(
+                k.feed_url,
+                f"KBK `{k.id}`",
+                k.articles,
+                f"{k.name} ({k.institution})",
+                *_kbk_location(k),
+            )
             for k in self.archive.kbk_list
             if k.feed_url
         ]
@@ -207,3 +239,9 @@ def _placeholder_problems(article):
     except (OSError, UnicodeDecodeError):
         return []  # Pelican has read it; nothing more to say here
     return placeholders.article_problems(source, display_path(article.source_path))
+
+
+def _kbk_location(kbk):
+    """(year file, line) where the KBK's newest entry is written."""
+    newest = kbk.history[0]
+    return newest.edition.source_path, newest.team.line

@@ -15,6 +15,7 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
 from sitekit import redirects as redirects_file
+from sitekit.collisions import describe
 from sitekit.files import atomic_write
 from sitekit.outputs import Output, planned_outputs, write_plan
 from sitekit.problems import display_path, raise_if_any
@@ -34,8 +35,8 @@ class RedirectGenerator(Generator):
         self.resolved = []
         problems = []
         path = os.path.join(self.path, self.settings["GELAR_REDIRECTS_FILE"])
-        if os.path.exists(path):
-            found, more = redirects_file.read_file(path, display_path(path))
+        if os.path.lexists(path):  # a dangling link is reported, not skipped
+            found, more = redirects_file.read_file(path, display_path(path), self.path)
             self.redirects += found
             problems += more
         for item in self._live_content():
@@ -62,10 +63,18 @@ class RedirectGenerator(Generator):
             yield from self.context.get(key, ())
 
     def resolve(self, generators):
-        """Check every redirect against the pages the build will write."""
-        others = [generator for generator in generators if generator is not self]
-        pages = {redirects.page_path(save_as) for save_as, _ in planned_outputs(others)}
-        self.resolved, problems = redirects.resolve(self.redirects, pages)
+        """Check every redirect against every output of the build (its own
+        nginx maps included: the redirect pages are not planned yet)."""
+        pages, reserved = {}, {}
+        for output in planned_outputs(generators):
+            if not output.save_as:
+                continue
+            address = redirects.page_path(output.save_as)
+            if output.is_folder:
+                reserved.setdefault(address.rstrip("/") + "/", describe(output))
+            else:
+                pages.setdefault(address, describe(output))
+        self.resolved, problems = redirects.resolve(self.redirects, pages, reserved)
         raise_if_any(problems)
         # base.html reads this to follow `/?p=123` on the page at `/`.
         self.context["query_redirects"] = redirects.query_targets(
@@ -83,8 +92,8 @@ class RedirectGenerator(Generator):
                 continue  # the page at its path already exists
             save_as = redirects.save_as_for(redirect.source)
             write = partial(self._write_redirect, save_as, redirect, site_url + final)
-            source = f"pengalihan {redirect.path}:{redirect.line}"
-            plan.append(Output(save_as, source, write))
+            source = f"pengalihan {redirect.path}"
+            plan.append(Output(save_as, source, write, redirect.path, redirect.line))
         for key, queries in (
             ("GELAR_REDIRECTS_MAP_SAVE_AS", False),
             ("GELAR_REDIRECTS_QUERY_MAP_SAVE_AS", True),

@@ -61,18 +61,28 @@ def from_former_ids(kbks, kbk_url):
     return redirects
 
 
-def resolve(redirects, pages):
+def resolve(redirects, pages, reserved=None):
     """([(redirect, final page)], problems) against the site's `pages`.
 
-    `pages` is the set of addresses the build writes ("/", "/gelar/2015/",
-    "/data/hasil-semua.csv"). A redirect to another redirect is followed
-    to its page; a loop, a target that is not a page, an old address that
-    is a page, and one old address sent to two places are problems.
+    `pages` maps each address the build writes ("/", "/gelar/2015/",
+    "/data/hasil-semua.csv", "/redirects.map") to the source that writes
+    it (a set of addresses will do); `reserved` maps the folders one
+    source owns whole ("/theme/", "/pagefind/") to that source. A redirect
+    to another redirect is followed to its page; a loop, a target that is
+    not a page, an old address that is a page, inside a reserved folder
+    or a site file with a query, and one old address sent to two places
+    are problems.
     """
+    if not isinstance(pages, dict):
+        pages = dict.fromkeys(pages, "")
     problems = []
     by_source = {}
     by_file = {}  # "/x" and "/x/" are written to the same x/index.html
     for redirect in redirects:
+        taken = _taken(redirect, pages, reserved or {})
+        if taken is not None:
+            problems.append(taken)
+            continue
         if redirect.has_query:
             # Nothing is written at a query address: only one target each.
             first = by_source.setdefault(redirect.source, redirect)
@@ -81,15 +91,7 @@ def resolve(redirects, pages):
             continue
         written = page_path(save_as_for(redirect.source))
         first = by_file.get(written)
-        if redirect.source in pages or written in pages:
-            problems.append(
-                redirect.problem(
-                    f"alamat lama `{redirect.source}` adalah halaman yang ada di "
-                    "situs; pengalihan akan menimpanya.",
-                    "hapus pengalihan ini, atau ganti alamat halaman itu dulu.",
-                )
-            )
-        elif first is None:
+        if first is None:
             by_source[redirect.source] = redirect
             by_file[written] = redirect
         elif first.target != redirect.target:
@@ -102,6 +104,35 @@ def resolve(redirects, pages):
         else:
             resolved.append((redirect, final))
     return resolved, problems
+
+
+def _taken(redirect, pages, reserved):
+    """The problem when the old address belongs to the site itself: a page
+    or file the build writes, or anything in a folder one source owns
+    (a line in the nginx map would send the site's own CSS elsewhere)."""
+    path = redirect.source.split("?", 1)[0]
+    written = page_path(save_as_for(path))
+    for folder, owner in reserved.items():
+        if (path.rstrip("/") + "/").startswith(folder):
+            return redirect.problem(
+                f"alamat lama `{redirect.source}` berada di folder `{folder}` "
+                f"milik {owner}; pengalihan di sana akan membelokkan berkas situs.",
+                "hapus pengalihan ini: alamat di folder itu bukan alamat lama.",
+            )
+    if redirect.has_query:
+        owner = pages.get(path)
+        if owner is None or path.endswith(("/", ".html")):
+            return None  # the page at its path sends readers on (base.html)
+    else:
+        owner = pages.get(redirect.source, pages.get(written))
+        if owner is None:
+            return None
+    return redirect.problem(
+        f"alamat lama `{redirect.source}` adalah halaman yang ada di situs"
+        + (f" ({owner})" if owner else "")
+        + "; pengalihan akan menimpanya.",
+        "hapus pengalihan ini, atau ganti alamat halaman itu dulu.",
+    )
 
 
 def _two_targets(redirect, first):

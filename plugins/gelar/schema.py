@@ -9,11 +9,13 @@ import re
 
 from sitekit.fields import FieldReader, describe
 from sitekit.problems import ContentError, Problem
+from sitekit.textcheck import code_point, invisible_characters
 from sitekit.yamlsource import Mapping
 
 from .model import Correction, Edition, Event, Juror, Result, Team
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Matched whole (fullmatch): `$` would also accept a final newline.
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 TOP_FIELDS = ("year", "event", "teams", "results", "sample", "corrections")
@@ -45,6 +47,19 @@ CORRECTION_FIELDS = ("date", "note")
 def suggest_id(text):
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return slug or "nama-kbk"
+
+
+def is_id(value):
+    return isinstance(value, str) and ID_PATTERN.fullmatch(value) is not None
+
+
+def hidden_in(value):
+    """` (ada karakter tak terlihat U+200B)` when `value` holds invisible
+    characters an editor cannot see in the message, else ""."""
+    found = invisible_characters(value) if isinstance(value, str) else []
+    if not found:
+        return ""
+    return f" (ada karakter tak terlihat {', '.join(map(code_point, found))})"
 
 
 def parse_edition(data, path, expected_year):
@@ -138,12 +153,12 @@ def _parse_teams(top):
     for reader in _checked(top.mapping_items("teams", required=True), TEAM_FIELDS):
         team_id = reader.get("id", "text", True)
         line = reader.mapping.line_of("id")
-        if team_id is not None and not ID_PATTERN.match(team_id):
+        if team_id is not None and not is_id(team_id):
             reader.problem(
                 "id",
-                f"`{team_id}` memuat karakter yang tidak boleh: id hanya boleh "
-                "berisi huruf kecil a-z, angka 0-9 dan tanda hubung (-) di "
-                "antaranya.",
+                f"`{team_id}` memuat karakter yang tidak boleh{hidden_in(team_id)}: "
+                "id hanya boleh berisi huruf kecil a-z, angka 0-9 dan tanda "
+                "hubung (-) di antaranya.",
                 f"ganti, mis. `id: {suggest_id(team_id)}`. Id dipakai di alamat "
                 "halaman /kbk/<id>/ dan jangan diubah setelah terbit.",
             )
@@ -177,13 +192,14 @@ def _former_ids(reader):
     """Old ids of a KBK whose id changed; their addresses redirect."""
     valid = []
     for index, item, line in reader.items("former_ids"):
-        if isinstance(item, str) and ID_PATTERN.match(item):
+        if is_id(item):
             valid.append(item)
             continue
+        shown = describe(item.replace("\n", "\\n") if isinstance(item, str) else item)
         reader.problem(
             f"former_ids[{index}]",
-            f"{describe(item)} bukan id: id hanya boleh berisi huruf kecil a-z, "
-            "angka 0-9 dan tanda hubung (-) di antaranya.",
+            f"{shown} bukan id{hidden_in(item)}: id hanya boleh berisi huruf kecil "
+            "a-z, angka 0-9 dan tanda hubung (-) di antaranya.",
             "tulis id lama persis seperti dulu dipakai di alamat /kbk/<id>/.",
             line=line,
         )

@@ -21,39 +21,58 @@ MAX_TITLE_LINES = 4
 
 
 @functools.lru_cache(maxsize=16)
-def _font(size):
+def font_of(size):
     return ImageFont.load_default(size=size)
 
 
-def wrap(text, font, width):
+# More than four lines of the smallest title size ever hold; a longer title
+# (a 100,000-letter one from an import) is cut with "…" before wrapping.
+MAX_TITLE_CHARS = 240
+
+
+def clip(text, limit=MAX_TITLE_CHARS):
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def wrap(text, font, width, max_lines=None):
     """Split `text` into lines no wider than `width` pixels (words kept whole,
-    except a single word wider than the line, which is cut)."""
+    except a single word wider than the line, which is cut). Stops after
+    `max_lines` + 1 lines: the caller only needs to know there are more."""
     lines, current = [], ""
     for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if font.getlength(candidate) <= width or not current:
+        candidate = f"{current} {word}" if current else word
+        if not current or font.getlength(candidate) <= width:
             current = candidate
         else:
             lines.append(current)
             current = word
+            if max_lines is not None and len(lines) > max_lines:
+                return [_fit(line, font, width) for line in lines]
     if current:
         lines.append(current)
     return [_fit(line, font, width) for line in lines]
 
 
 def _fit(line, font, width):
+    """`line`, or its longest beginning that fits with "…": a binary search,
+    so a 10,000-letter word costs a dozen measurements, not 10,000."""
     if font.getlength(line) <= width:
         return line
-    while line and font.getlength(line + "…") > width:
-        line = line[:-1]
-    return line + "…"
+    low, high = 0, len(line)  # line[:low] + "…" fits; line[:high] + "…" not
+    while high - low > 1:
+        middle = (low + high) // 2
+        if font.getlength(line[:middle] + "…") <= width:
+            low = middle
+        else:
+            high = middle
+    return line[:low] + "…"
 
 
 def _title_lines(title, width):
     """The largest title size, from 68 px down, that fits in four lines."""
     for size in (68, 60, 52, 46):
-        font = _font(size)
-        lines = wrap(title, font, width)
+        font = font_of(size)
+        lines = wrap(title, font, width, MAX_TITLE_LINES)
         if len(lines) <= MAX_TITLE_LINES:
             return font, lines
     lines = lines[:MAX_TITLE_LINES]
@@ -69,10 +88,13 @@ def _background(site_name, size):
     image = Image.new("RGB", size, BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle([0, height - 16, width, height], fill=BAND)
-    site_font = _font(32)
+    site_font = font_of(32)
     text_width = width - 2 * MARGIN
     draw.text(
-        (MARGIN, 64), _fit(site_name, site_font, text_width), font=site_font, fill=SITE
+        (MARGIN, 64),
+        _fit(clip(site_name), site_font, text_width),
+        font=site_font,
+        fill=SITE,
     )
     return image
 
@@ -84,16 +106,16 @@ def draw_card(title, label, site_name, size=(1200, 630)):
     image = _background(site_name, tuple(size)).copy()
     draw = ImageDraw.Draw(image)
     text_width = width - 2 * MARGIN
-    font, lines = _title_lines(" ".join(title.split()), text_width)
+    font, lines = _title_lines(clip(" ".join(title.split())), text_width)
     line_height = round(font.size * 1.2)
     y = 150
     for line in lines:
         draw.text((MARGIN, y), line, font=font, fill=TITLE)
         y += line_height
-    label_font = _font(34)
+    label_font = font_of(34)
     draw.text(
         (MARGIN, height - 100),
-        _fit(label, label_font, text_width),
+        _fit(clip(label), label_font, text_width),
         font=label_font,
         fill=LABEL,
     )

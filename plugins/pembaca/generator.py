@@ -8,6 +8,7 @@ writer, and place the share images from their cache.
 """
 
 import logging
+import math
 import os
 
 from markupsafe import Markup
@@ -172,7 +173,27 @@ class PembacaGenerator(Generator):
             Output(name, "ikon situs (plugin pembaca)", self._icon_writer(name))
             for name in self.icons
         ]
-        return plan
+        return plan + self._search_bundle_plan()
+
+    def _search_bundle_plan(self):
+        """The folders Pagefind writes after Pelican (sitebuild/search.py):
+        `pagefind/`, and `pagefind-2/`… when the pages are indexed in parts.
+        Claimed whole, so no page or redirect lands among its files."""
+        settings = self.settings
+        bundle = settings["PEMBACA_SEARCH_BUNDLE_URL"].strip("/")
+        if not bundle:
+            return []
+        size = settings["PEMBACA_SEARCH_PAGES_PER_BUNDLE"] or 0
+        archive = self.context.get("gelar_archive")
+        pages = sum(
+            len(self.context.get(key, ()))
+            for key in ("articles", "hidden_articles", "pages", "hidden_pages")
+        )
+        pages += len(self.context.get("galeri_albums", ()))
+        pages += len(archive.editions) + len(archive.kbks) if archive else 0
+        parts = max(1, math.ceil(pages / size)) if size else 1
+        names = [bundle] + [f"{bundle}-{n}" for n in range(2, parts + 1)]
+        return [Output(f"{name}/", "indeks pencarian (Pagefind)") for name in names]
 
     def _icon_writer(self, name):
         def write(_writer):

@@ -19,7 +19,7 @@ from sitekit.workers import process_pool
 from .drawing import draw_card, jpeg_bytes
 
 # Bump when drawing.py changes what it draws, to redraw every card.
-DRAWING_VERSION = 2
+DRAWING_VERSION = 3
 
 
 @dataclass(frozen=True)
