@@ -18,7 +18,7 @@ from sitekit.workers import process_pool
 from .drawing import draw_card, jpeg_bytes
 
 # Bump when drawing.py changes what it draws, to redraw every card.
-DRAWING_VERSION = 2
+DRAWING_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class Card:
     site_name: str
     size: tuple
     quality: int = 85
+    # Drawn as a badge in the corner when the page shows sample data.
+    sample_label: str = ""
 
     @property
     def key(self):
@@ -40,6 +42,7 @@ class Card:
                 self.site_name,
                 list(self.size),
                 self.quality,
+                self.sample_label,
             ],
             ensure_ascii=False,
         )
@@ -90,5 +93,7 @@ class CardCache:
 def _draw_and_store(job):
     """Draw one card into the cache; runs in a worker process."""
     path, card = job
-    image = draw_card(card.title, card.label, card.site_name, card.size)
+    image = draw_card(
+        card.title, card.label, card.site_name, card.size, card.sample_label
+    )
     atomic_write(path, jpeg_bytes(image, card.quality))
