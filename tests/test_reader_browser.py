@@ -27,6 +27,8 @@ PAGE_TYPES = {
     "search": "/cari/",
     "404": "/404.html",
     "page": "/tentang/",
+    "institution": "/instansi/badan-kepegawaian-daerah/",
+    "embed": "/gelar/2017/sematkan/",
 }
 # An article without photos, for the page-weight budget.
 LIGHT_ARTICLE = "/berita/2015/gelar-budaya-kerja-2015/"
@@ -133,6 +135,21 @@ def test_filters_narrow_the_results(page, built_url, built_site):
 
     kbk_pages = search(page, built_url, "?jenis=kbk")
     assert kbk_pages and all(p.startswith("/kbk/") for p in kbk_pages)
+
+
+@pytest.mark.browser
+def test_sample_pages_are_marked_in_search_results(page, built_url, built_site):
+    found = search(page, built_url, "?jenis=instansi")
+    assert len(found) > 5 and all(p.startswith("/instansi/") for p in found)
+    marked = page.locator("#hasil-cari li").evaluate_all(
+        "items => items.map(li => [new URL(li.querySelector('a').href).pathname,"
+        " li.querySelector('.badge-sample')?.textContent || ''])"
+    )
+    for path, badge in marked:
+        sample = soup(built_site, path).find(attrs={"data-pagefind-meta": "sample:1"})
+        assert badge == ("contoh" if sample else ""), path
+    assert any(badge for _path, badge in marked)
+    assert not all(badge for _path, badge in marked)
 
 
 @pytest.mark.browser
