@@ -107,11 +107,17 @@ def test_an_index_in_parts_finds_what_one_index_finds(page, built_url, parts_url
     assert len(parts) >= 4, parts
     listed = json.loads((site / "pagefind/bagian.json").read_text(encoding="utf-8"))
     assert sorted(listed) == sorted(f"../{name}/" for name in parts[1:])
-    for query in ("?q=laksana", "?q=formasi", "?q=budaya"):
+    # The search page shows the first 30 results, chosen by rank, which
+    # differs a little between one index and parts: each query must find
+    # fewer for both lists to be whole ("budaya" alone now finds more).
+    for query in ("?q=laksana", "?q=formasi", "?q=budaya&tahun=2017"):
         whole = search(page, built_url, query)
         in_parts = search(page, url, query)
+        assert len(whole) < 30, query
         assert sorted(in_parts) == sorted(whole), query
-    assert len(set(search(page, url, "?q=budaya"))) > 5  # from several parts
+    found = set(search(page, url, "?q=budaya&tahun=2017"))
+    # From several parts: the parts hold the pages in path order.
+    assert len({path.split("/")[1] for path in found}) >= 4, found
 
 
 @pytest.mark.browser
