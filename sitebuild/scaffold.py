@@ -123,6 +123,7 @@ teams:
   - id:            # huruf kecil, angka dan tanda hubung, mis. kbk-contoh
     name:          # mis. KBK Contoh
     institution:   # mis. SMPN 1 Magetan
+    # institution_id: smpn-1-magetan   # hanya bila instansi berganti nama
     # aliases: [Contoh]
 # Hapus tanda # di bawah setelah juri mengumumkan hasil.
 # results:
@@ -131,6 +132,10 @@ teams:
 #     score: 87.5
 #     award: Juara I
 #     advances: true
+# Ralat setelah terbit; tanggal ralat terbaru menjadi "terakhir diperbarui".
+# corrections:
+#   - date: {year}-10-03
+#     note: Nilai KBK Contoh diperbaiki dari 82,7 menjadi 83,7.
 """
 
 

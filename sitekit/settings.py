@@ -52,7 +52,7 @@ def _whole_number(settings, key, smallest):
 SHARED = SettingsSpec(
     owner="semua plugin",
     where="sitekit/settings.py",
-    prefixes=("BUILD_",),
+    prefixes=("BUILD_", "LICENSE_", "PUBLISHER_", "SAMPLE_"),
     defaults={
         # Processes for every parallel part of a build (reading, rendering,
         # photos, share images); 0 means one per CPU core, 1 runs in-process.
@@ -60,6 +60,18 @@ SHARED = SettingsSpec(
         # A preview for colleagues (`invoke publish --preview`): drafts shown,
         # a "PRATINJAU" banner, noindex on every page, robots.txt disallows all.
         "BUILD_PREVIEW": False,
+        # Who publishes the site, named in citations; empty means AUTHOR.
+        "PUBLISHER_NAME": "",
+        # The licence of the texts and data: the footer, the JSON downloads,
+        # the data package and the Dataset structured data. LICENSE_ID is
+        # its SPDX identifier (https://spdx.org/licenses/).
+        "LICENSE_ID": "CC-BY-4.0",
+        "LICENSE_NAME": "CC BY 4.0",
+        "LICENSE_TITLE": "Creative Commons Atribusi 4.0 Internasional",
+        "LICENSE_URL": "https://creativecommons.org/licenses/by/4.0/deed.id",
+        # The word that marks sample data where no template speaks: feed
+        # titles, share images, citations and KBK mentions in article text.
+        "SAMPLE_LABEL": "contoh",
     },
     check=lambda settings: _whole_number(settings, "BUILD_PROCESSES", 0),
 )
@@ -117,6 +129,40 @@ def options(settings, spec):
 def processes(settings):
     """How many processes the build's parallel parts use (BUILD_PROCESSES)."""
     return settings.get("BUILD_PROCESSES") or os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Licence:
+    """The licence of the site's texts and data (the LICENSE_* settings)."""
+
+    id: str  # SPDX identifier, e.g. CC-BY-4.0
+    name: str
+    title: str
+    url: str
+
+
+def licence(settings):
+    return Licence(
+        settings["LICENSE_ID"],
+        settings["LICENSE_NAME"],
+        settings["LICENSE_TITLE"],
+        settings["LICENSE_URL"],
+    )
+
+
+def publisher(settings):
+    """Who publishes the site, for citations: PUBLISHER_NAME, else AUTHOR."""
+    return settings.get("PUBLISHER_NAME") or settings.get("AUTHOR") or ""
+
+
+def site_address(settings):
+    """The absolute address of the site for sharing, feeds and citations:
+    SITEURL when it is absolute, else FEED_DOMAIN (the local preview
+    address), else ""."""
+    siteurl = settings.get("SITEURL") or ""
+    if siteurl.startswith(("http://", "https://")):
+        return siteurl.rstrip("/")
+    return (settings.get("FEED_DOMAIN") or "").rstrip("/")
 
 
 def cache_path(settings, key, name):

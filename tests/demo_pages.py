@@ -5,9 +5,11 @@ independently of the plugin code.
 """
 
 import json
+import re
 from pathlib import Path
 
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
@@ -22,6 +24,13 @@ def year_data():
     }
 
 
+def institution_id(team):
+    """The institution's id as docs/data.md defines it: `institution_id`,
+    else its name in lower case with hyphens between words."""
+    given = team.get("institution_id")
+    return given or re.sub(r"[^a-z0-9]+", "-", team["institution"].lower()).strip("-")
+
+
 def article_paths(site):
     return sorted(
         "/" + str(path.parent.relative_to(site)) + "/"
@@ -30,10 +39,22 @@ def article_paths(site):
 
 
 def local(site, url):
-    """The output file behind an absolute URL of the demo."""
+    """The output file behind an absolute URL of the demo (its #fragment
+    names a place in that file: see `fragment_exists`)."""
     assert url.startswith(ADDRESS + "/"), url
+    url = url.split("#", 1)[0]
     path = Path(site) / url[len(ADDRESS) + 1 :]
     return path / "index.html" if url.endswith("/") else path
+
+
+def fragment_exists(site, url):
+    """Whether the #fragment of an absolute URL of the demo is an id on its
+    page (True when it has none)."""
+    if "#" not in url:
+        return True
+    fragment = url.split("#", 1)[1]
+    page = BeautifulSoup(local(site, url).read_text(encoding="utf-8"), "html.parser")
+    return page.find(id=fragment) is not None
 
 
 def ld_records(page):

@@ -188,6 +188,42 @@ DATA_CASES = [
     ),
     not_utf8,
     Edit(
+        "institution_id_with_bad_characters",
+        Y2015,
+        'institution: "SMAN 1 Karas"',
+        'institution: "SMAN 1 Karas"\n    institution_id: SMAN_Karas',
+        "institution_id: SMAN_Karas",
+        [
+            "kolom `teams[2].institution_id`",
+            "huruf kecil a-z",
+            "`institution_id: sman-karas`",
+        ],
+    ),
+    Edit(
+        "one_institution_name_under_two_ids",
+        Y2016,
+        'institution: "SMAN 1 Parang"',
+        'institution: "SMAN 1 Parang"\n    institution_id: sma-parang',
+        "id: mustika",
+        [
+            "kolom `institution_id`",
+            "instansi `SMAN 1 Parang` bernama id `sma-parang`",
+            "`sman-1-parang` di content/data/2015.yaml",
+        ],
+    ),
+    Edit(
+        "updated_before_the_newest_correction",
+        Y2016,
+        "year: 2016",
+        "year: 2016\nupdated: 2016-10-01",
+        "updated: 2016-10-01",
+        [
+            "kolom `updated`",
+            "2016-10-01 lebih awal daripada ralat terbaru (2016-10-03)",
+            "`updated: 2016-10-03`",
+        ],
+    ),
+    Edit(
         "shared_alias",
         Y2015,
         'aliases: ["Mustika"]',

@@ -71,3 +71,55 @@ def test_an_old_address_lands_on_the_new_page(page, site_url):
     assert page.locator("link[rel=canonical]").count() == 1
     assert "Gelar Budaya Kerja" in page.locator("h1").inner_text()
     assert "sudah pindah" not in page.content()
+
+
+def test_a_kbk_history_link_lands_on_its_highlighted_row(page, site_url):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + "/kbk/formasi/")
+    page.locator("table.history tbody th a", has_text="2017").click()
+    page.wait_for_url("**/gelar/2017/#kbk-formasi")
+    row = page.locator("tr#kbk-formasi")
+    assert row.evaluate("el => el.matches(':target')")
+    expect(row).to_be_in_viewport()
+    background = row.evaluate("el => getComputedStyle(el).backgroundColor")
+    other = page.locator("tr#kbk-cheerful").evaluate(
+        "el => getComputedStyle(el).backgroundColor"
+    )
+    assert background != other, "the targeted row is lit up"
+    assert "KBK Formasi" in row.inner_text()
+
+
+def test_citation_is_dated_today_and_copied_with_the_row_address(browser, site_url):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page = context.new_page()
+    page.goto(site_url + "/gelar/2016/")
+    today = page.evaluate(
+        "new Date().toLocaleDateString('id', {day: 'numeric', month: 'long',"
+        " year: 'numeric'})"
+    )
+    citation = page.locator("#teks-kutipan")
+    expect(citation).to_contain_text(f"Diakses {today}.")
+    page.get_by_role("button", name="Salin kutipan").click()
+    expect(page.locator(".copy-status")).to_have_text("Kutipan disalin")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.endswith(f"/gelar/2016/. Diakses {today}.")
+    assert copied.startswith("Humas Pemkab Magetan (2016).")
+
+    page.get_by_role("link", name="Tautan ke baris KBK Cheerful").click()
+    page.wait_for_url("**/gelar/2016/#kbk-cheerful")
+    expect(page.locator(".copy-status")).to_have_text("Tautan disalin")
+    assert page.evaluate("navigator.clipboard.readText()") == page.url
+    context.close()
+
+
+def test_without_javascript_the_citation_asks_for_the_date(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/kbk/formasi/")
+    expect(page.locator("#teks-kutipan")).to_contain_text(
+        "Diakses [tanggal Anda membacanya]."
+    )
+    expect(page.get_by_role("button", name="Salin kutipan")).to_be_hidden()
+    expect(page.get_by_role("link", name="BibTeX")).to_be_visible()
+    context.close()

@@ -1,4 +1,5 @@
-"""The CSV and JSON downloads hold exactly what the YAML says."""
+"""The CSV and JSON downloads hold exactly what the YAML says, and every
+row of a sample year says so in its `sample` column."""
 
 import csv
 import io
@@ -6,10 +7,22 @@ import json
 
 import pytest
 import yaml
+from demo_pages import institution_id
 
 from conftest import ROOT
 
-COLUMNS = ["year", "rank", "id", "name", "institution", "score", "award", "advances"]
+COLUMNS = [
+    "year",
+    "sample",
+    "rank",
+    "id",
+    "name",
+    "institution",
+    "institution_id",
+    "score",
+    "award",
+    "advances",
+]
 YEARS = sorted(int(p.stem) for p in (ROOT / "content" / "data").glob("*.yaml"))
 
 
@@ -23,10 +36,12 @@ def expected_rows(year):
         rows.append(
             {
                 "year": year,
+                "sample": bool(data.get("sample")),
                 "rank": result.get("rank"),
                 "id": team["id"],
                 "name": team["name"],
                 "institution": team["institution"],
+                "institution_id": institution_id(team),
                 "score": result.get("score"),
                 "award": result.get("award"),
                 "advances": result.get("advances"),
@@ -100,4 +115,82 @@ def test_edition_page_links_its_downloads(demo_site):
 
     page = soup(demo_site, "gelar/2016/")
     hrefs = [a["href"] for a in page.select(".downloads a")]
-    assert hrefs == ["/gelar/2016/hasil.csv", "/gelar/2016/hasil.json"]
+    assert hrefs == [
+        "/gelar/2016/hasil.csv",
+        "/gelar/2016/hasil.json",
+        "/data/datapackage.json",
+    ]
+
+
+def kbk_ids():
+    return sorted({row["id"] for year in YEARS for row in expected_rows(year)})
+
+
+def expected_updated(year):
+    """docs/data.md: `updated:`, else the newest correction, else the day."""
+    data = yaml.safe_load((ROOT / "content" / "data" / f"{year}.yaml").read_text())
+    dates = [data["event"]["date"], *(c["date"] for c in data.get("corrections") or [])]
+    return max([*dates, data["updated"]] if "updated" in data else dates)
+
+
+def test_every_row_of_a_sample_year_says_so(demo_site):
+    sample_years = {str(y) for y in YEARS if expected_rows(y)[0]["sample"]}
+    assert sample_years, "the demo has sample years"
+    files = [demo_site / "data/hasil-semua.csv"]
+    files += sorted(demo_site.glob("gelar/*/hasil.csv"))
+    files += sorted(demo_site.glob("kbk/*/riwayat.csv"))
+    for path in files:
+        for row in read_csv(path):
+            assert row["sample"] == ("true" if row["year"] in sample_years else "false")
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_edition_json_states_licence_updates_and_corrections(demo_site, year):
+    document = json.loads((demo_site / f"gelar/{year}/hasil.json").read_text())
+    data = yaml.safe_load((ROOT / "content" / "data" / f"{year}.yaml").read_text())
+    assert document["license"] == {
+        "id": "CC-BY-4.0",
+        "name": "CC BY 4.0",
+        "url": "https://creativecommons.org/licenses/by/4.0/deed.id",
+    }
+    assert document["updated"] == expected_updated(year).isoformat()
+    assert document["corrections"] == [
+        {"date": c["date"].isoformat(), "note": c["note"]}
+        for c in data.get("corrections") or []
+    ]
+
+
+def test_all_results_json_matches_the_csv(demo_site):
+    document = json.loads((demo_site / "data/hasil-semua.json").read_text())
+    rows = read_csv(demo_site / "data/hasil-semua.csv")
+    assert document["columns"] == COLUMNS
+    assert [as_csv_cells(team) for team in document["teams"]] == rows
+    assert [e["year"] for e in document["editions"]] == YEARS
+    assert document["sample_years"] == [
+        y for y in YEARS if expected_rows(y)[0]["sample"]
+    ]
+    assert document["updated"] == max(expected_updated(y) for y in YEARS).isoformat()
+    assert document["license"]["id"] == "CC-BY-4.0"
+
+
+@pytest.mark.parametrize("kbk_id", kbk_ids())
+def test_kbk_history_csv_and_json_match_yaml(demo_site, kbk_id):
+    expected = [
+        as_csv_cells(row)
+        for year in YEARS
+        for row in expected_rows(year)
+        if row["id"] == kbk_id
+    ]
+    assert read_csv(demo_site / f"kbk/{kbk_id}/riwayat.csv") == expected
+    document = json.loads((demo_site / f"kbk/{kbk_id}/riwayat.json").read_text())
+    assert document["id"] == kbk_id
+    assert document["url"] == f"/kbk/{kbk_id}/"
+    assert [as_csv_cells(row) for row in document["history"]] == expected
+
+
+def test_kbk_page_links_its_history_downloads(demo_site):
+    from conftest import soup
+
+    page = soup(demo_site, "kbk/formasi/")
+    hrefs = [a["href"] for a in page.select(".downloads a")]
+    assert hrefs == ["/kbk/formasi/riwayat.csv", "/kbk/formasi/riwayat.json"]

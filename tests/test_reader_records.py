@@ -8,7 +8,15 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from demo_pages import ADDRESS, article_paths, ld_records, local, meta, year_data
+from demo_pages import (
+    ADDRESS,
+    article_paths,
+    fragment_exists,
+    ld_records,
+    local,
+    meta,
+    year_data,
+)
 from PIL import Image
 
 from conftest import soup
@@ -32,6 +40,7 @@ def test_every_feed_parses_cleanly_with_absolute_links(demo_site):
         for entry in parsed.entries:
             assert entry.link.startswith(ADDRESS + "/"), (path, entry.link)
             assert local(demo_site, entry.link).exists(), entry.link
+            assert fragment_exists(demo_site, entry.link), entry.link
             assert entry.id.startswith("tag:127.0.0.1,"), entry.id
 
 

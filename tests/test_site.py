@@ -65,7 +65,12 @@ def test_edition_with_results_shows_the_ranked_table(demo_site):
         r["rank"] for r in expected
     ]
     names = {t["id"]: t["name"] for t in DATA[year]["teams"]}
-    assert {r.th.get_text(strip=True) for r in rows} == set(names.values())
+    assert {r.th.a.get_text(strip=True) for r in rows} == set(names.values())
+    # A sample year marks every row; the name cell holds nothing else.
+    badge = "contoh" if DATA[year].get("sample") else ""
+    assert {r.th.get_text(strip=True) for r in rows} == {
+        name + badge for name in names.values()
+    }
     # Shared ranks (ties) appear as they are in the data.
     ranks = [r["rank"] for r in expected]
     assert len(ranks) != len(set(ranks)), "demo data should show a tie"
@@ -142,7 +147,14 @@ def test_kbk_index_is_a_to_z_with_best_results(demo_site):
     years = [
         y for y in sorted(DATA) if any(t["id"] == "formasi" for t in DATA[y]["teams"])
     ]
-    assert cells[1] == ", ".join(str(y) for y in years)
+    # Each year links to the KBK's row on its edition page; sample years
+    # carry the badge.
+    assert cells[1] == ", ".join(
+        f"{y} contoh" if DATA[y].get("sample") else str(y) for y in years
+    )
+    assert [a["href"] for a in formasi.select("td a") if a.text.isdigit()] == [
+        f"/gelar/{y}/#kbk-formasi" for y in years
+    ]
     best = min(
         (r["rank"], y)
         for y in DATA
@@ -150,7 +162,9 @@ def test_kbk_index_is_a_to_z_with_best_results(demo_site):
         if r["team"] == "formasi"
     )
     assert cells[2].startswith(f"Peringkat {best[0]}")
-    assert cells[2].endswith(f"({best[1]})")
+    # The best result of a sample year is marked as such.
+    marked = " contoh" if DATA[best[1]].get("sample") else ""
+    assert cells[2].endswith(f"({best[1]}){marked}")
 
 
 def test_article_lives_at_berita_year_slug_and_links_its_edition(demo_site):

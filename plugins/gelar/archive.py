@@ -8,6 +8,7 @@ from sitekit.problems import ContentError, Problem
 from sitekit.textcheck import comparable
 from sitekit.yamlsource import read_yaml
 
+from .institutions import build_institutions
 from .model import Kbk, Participation
 from .schema import parse_edition
 
@@ -20,6 +21,7 @@ class Archive:
     editions: list  # newest first
     kbks: dict  # id -> Kbk, A to Z
     former: dict = field(default_factory=dict)  # old id -> current id
+    institutions: dict = field(default_factory=dict)  # id -> Institution, A to Z
 
     def current_id(self, kbk_id):
         """The id a KBK has now, also for one of its former ids."""
@@ -31,6 +33,14 @@ class Archive:
     @property
     def kbk_list(self):
         return list(self.kbks.values())
+
+    @property
+    def institution_list(self):
+        return list(self.institutions.values())
+
+    def former_ids_of(self, kbk_id):
+        """The old ids of a KBK, whose anchors its rows keep."""
+        return sorted(old for old, new in self.former.items() if new == kbk_id)
 
 
 def year_files(data_dir):
@@ -91,11 +101,14 @@ def build_archive(editions, urls):
     """
     histories = {}
     for edition in editions:
-        edition.url = urls["GELAR_URL"].format(year=edition.year)
-        edition.save_as = urls["GELAR_SAVE_AS"].format(year=edition.year)
-        edition.csv_url = urls["GELAR_CSV_SAVE_AS"].format(year=edition.year)
-        edition.json_url = urls["GELAR_JSON_SAVE_AS"].format(year=edition.year)
-        edition.feed_url = (urls.get("GELAR_FEED_ATOM") or "").format(year=edition.year)
+        year = edition.year
+        edition.url = urls["GELAR_URL"].format(year=year)
+        edition.save_as = urls["GELAR_SAVE_AS"].format(year=year)
+        edition.csv_url = urls["GELAR_CSV_SAVE_AS"].format(year=year)
+        edition.json_url = urls["GELAR_JSON_SAVE_AS"].format(year=year)
+        edition.feed_url = (urls.get("GELAR_FEED_ATOM") or "").format(year=year)
+        edition.embed_url = urls["GELAR_EMBED_URL"].format(year=year)
+        edition.embed_save_as = urls["GELAR_EMBED_SAVE_AS"].format(year=year)
         results = {result.team: result for result in edition.results or ()}
         for team in edition.teams:
             histories.setdefault(team.id, []).append(
@@ -109,13 +122,22 @@ def build_archive(editions, urls):
             url=urls["KBK_URL"].format(id=kbk_id),
             save_as=urls["KBK_SAVE_AS"].format(id=kbk_id),
             feed_url=(urls.get("KBK_FEED_ATOM") or "").format(id=kbk_id),
+            csv_url=urls["KBK_CSV_SAVE_AS"].format(id=kbk_id),
+            json_url=urls["KBK_JSON_SAVE_AS"].format(id=kbk_id),
+            embed_url=urls["KBK_EMBED_URL"].format(id=kbk_id),
+            embed_save_as=urls["KBK_EMBED_SAVE_AS"].format(id=kbk_id),
         )
     kbks = dict(sorted(kbks.items(), key=lambda item: sort_key(item[1].name)))
     for edition in editions:
         edition.kbks = [kbks[team.id] for team in edition.teams]
     check_terms(kbks.values())
     former = check_former_ids(kbks)
-    return Archive(editions=list(editions), kbks=kbks, former=former)
+    institutions = build_institutions(
+        list(kbks.values()), urls["INSTANSI_URL"], urls["INSTANSI_SAVE_AS"], sort_key
+    )
+    return Archive(
+        editions=list(editions), kbks=kbks, former=former, institutions=institutions
+    )
 
 
 def check_terms(kbks):

@@ -3,13 +3,13 @@
 Context phase: load and validate all year files, attach articles, link
 KBK mentions and publish the archive into the shared context.
 Output phase: render templates through Pelican's writer, write the
-CSV and JSON downloads and the Atom feeds of each edition and KBK.
+CSV and JSON downloads, the data package and the Atom feeds of each
+edition and KBK, all from the output plan (plan.py).
 """
 
 import logging
 import os
 from dataclasses import replace
-from functools import partial
 
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
@@ -19,13 +19,20 @@ from sitekit.files import atomic_write
 from sitekit.outputs import Output, write_plan
 from sitekit.pelican_compat import content_html, set_content_html
 from sitekit.problems import display_path, raise_if_any
-from sitekit.rendering import index_output, page_output
+from sitekit.rendering import index_output
 from sitekit.text import file_metadata_line
 
-from . import downloads
 from .archive import build_archive, load_editions
 from .articles import resolve_links
 from .mentions import link_mentions, mention_index
+from .plan import (
+    Planner,
+    correction_entries,
+    edition_outputs,
+    institution_outputs,
+    kbk_outputs,
+    open_data_outputs,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -72,9 +79,15 @@ class GelarGenerator(Generator):
         def url_for(kbk_id):
             return f"{site_url}/{archive.kbks[kbk_id].url}"
 
+        def badge(kbk_id):
+            return label if archive.kbks[kbk_id].only_sample else ""
+
+        label = self.settings["SAMPLE_LABEL"]
         edition, kbk_ids, sample, found = self._resolve(article)
         pattern, owners = self._mentions
-        html, mentioned = link_mentions(content_html(article), pattern, owners, url_for)
+        html, mentioned = link_mentions(
+            content_html(article), pattern, owners, url_for, badge
+        )
         set_content_html(article, html)
         article.gelar_edition = edition
         article.sample = sample
@@ -100,20 +113,8 @@ class GelarGenerator(Generator):
 
     def output_plan(self):
         """Every file this generator writes (sitekit.outputs.Output)."""
-        settings = self.settings
+        planner = Planner(self)
         archive = self.archive
-        site_url = settings["SITEURL"]
-
-        page = partial(page_output, self)
-
-        def text(save_as, source, make, path=None):
-            return Output(
-                save_as,
-                source,
-                lambda _writer: self._write_text(save_as, make()),
-                path=path,
-            )
-
         plan = [
             index_output(
                 self,
@@ -125,38 +126,8 @@ class GelarGenerator(Generator):
         ]
         for edition in archive.editions:
             where = edition.source_path
-            source = f"data {where}"
-            page_url = f"{site_url}/{edition.url}"
-            edition_page = page(
-                edition.save_as,
-                source,
-                "gelar",
-                edition.url,
-                edition=edition,
-                page_name=f"gelar-{edition.year}",
-            )
-            plan += [
-                replace(edition_page, path=where),
-                text(
-                    edition.csv_url,
-                    source,
-                    partial(downloads.edition_csv, edition),
-                    where,
-                ),
-                text(
-                    edition.json_url,
-                    source,
-                    partial(downloads.edition_json, edition, page_url),
-                    where,
-                ),
-            ]
-        plan.append(
-            text(
-                settings["GELAR_ALL_CSV_SAVE_AS"],
-                "unduhan semua hasil (plugin gelar)",
-                partial(downloads.archive_csv, archive.editions),
-            )
-        )
+            plan += [replace(o, path=where) for o in edition_outputs(planner, edition)]
+        plan += open_data_outputs(planner)
         plan.append(
             index_output(
                 self,
@@ -168,20 +139,15 @@ class GelarGenerator(Generator):
         )
         for kbk in archive.kbk_list:
             where, line = _kbk_location(kbk)
-            kbk_page = page(
-                kbk.save_as,
-                f"KBK `{kbk.id}` {where}",
-                "kbk",
-                kbk.url,
-                kbk=kbk,
-                page_name=f"kbk-{kbk.id}",
-            )
-            plan.append(replace(kbk_page, path=where, line=line))
+            plan += [
+                replace(o, path=where, line=line) for o in kbk_outputs(planner, kbk)
+            ]
+        plan += institution_outputs(planner)
         plan += self._feed_plan()
         # Written on `finalized` from the pages on disk (sitemap.py); listed
         # so that no page can take their addresses.
         plan += [
-            Output(settings[key], f"{name} (plugin gelar)")
+            Output(self.settings[key], f"{name} (plugin gelar)")
             for key, name in (
                 ("GELAR_SITEMAP_SAVE_AS", "sitemap"),
                 ("GELAR_ROBOTS_SAVE_AS", "robots.txt"),
@@ -190,19 +156,24 @@ class GelarGenerator(Generator):
         return plan
 
     def _feed_plan(self):
-        """One Atom feed per edition and per KBK, through Pelican's writer."""
+        """One Atom feed per edition (its news and corrections, newest
+        first) and per KBK, through Pelican's writer."""
 
-        def feed(save_as, what, articles, title, where, line=None):
+        def feed(save_as, what, entries, title, where, line=None):
             def write(writer):
-                writer.write_feed(articles, self.context, save_as, feed_title=title)
+                writer.write_feed(entries, self.context, save_as, feed_title=title)
 
             return Output(save_as, f"umpan {what} {where}", write, where, line)
+
+        def edition_entries(edition):
+            entries = edition.articles + correction_entries(edition, self.settings)
+            return sorted(entries, key=lambda entry: entry.date, reverse=True)
 
         plan = [
             feed(
                 e.feed_url,
                 f"gelar {e.year}",
-                e.articles,
+                edition_entries(e),
                 e.event.title,
                 e.source_path,
             )
@@ -225,7 +196,7 @@ class GelarGenerator(Generator):
     def generate_output(self, writer):
         write_plan(self.output_plan(), writer)
 
-    def _write_text(self, save_as, text):
+    def write_text(self, save_as, text):
         path = sanitised_join(self.output_path, save_as)
         atomic_write(path, text)
         logger.info('Writing "%s"', path)

@@ -33,8 +33,9 @@ def _inside(node, names):
     return any(parent.name in names for parent in node.parents)
 
 
-def link_mentions(html, pattern, owners, url_for):
-    """Return (html, mentioned KBK ids). `url_for(id)` gives a link target."""
+def link_mentions(html, pattern, owners, url_for, badge=lambda _id: ""):
+    """Return (html, mentioned KBK ids). `url_for(id)` gives a link target;
+    `badge(id)` the text of a sample badge after the link ("" for none)."""
     if pattern is None or not pattern.search(html):
         return html, []
     soup = BeautifulSoup(html, "html.parser")
@@ -51,14 +52,16 @@ def link_mentions(html, pattern, owners, url_for):
                 mentioned.append(kbk_id)
         if _inside(text, UNLINKABLE):
             continue
-        _link_first(soup, text, matches, owners, linked, url_for)
+        _link_first(soup, text, matches, owners, linked, (url_for, badge))
     if not linked:
         return html, mentioned
     return str(soup), mentioned
 
 
-def _link_first(soup, text, matches, owners, linked, url_for):
-    """Replace `text` with pieces where first mentions become links."""
+def _link_first(soup, text, matches, owners, linked, link_parts):
+    """Replace `text` with pieces where first mentions become links, each
+    followed by its sample badge, if any."""
+    url_for, badge = link_parts
     pieces, start = [], 0
     for match in matches:
         kbk_id = owners[match.group(0)]
@@ -70,6 +73,12 @@ def _link_first(soup, text, matches, owners, linked, url_for):
         anchor["class"] = "kbk-link"
         anchor.string = match.group(0)
         pieces.append(anchor)
+        label = badge(kbk_id)
+        if label:
+            mark = soup.new_tag("span")
+            mark["class"] = "badge badge-sample"
+            mark.string = label
+            pieces += [" ", mark]
         start = match.end()
     if not pieces:
         return

@@ -30,6 +30,9 @@ class Team:
     id: str
     name: str
     institution: str
+    # The institution's stable id: `institution_id` from the year file, else
+    # the slug of its name (schema.py). Its page is /instansi/<id>/.
+    institution_id: str | None = None
     aliases: tuple = ()
     former_ids: tuple = ()  # ids this KBK had before; their pages redirect
     category: str | None = None
@@ -74,12 +77,16 @@ class Edition:
     sample: bool
     corrections: tuple
     source_path: str
+    # `updated:` of the year file: the day the data last changed.
+    updated_field: object = None  # datetime.date or None
     # Filled in by archive.build_archive from the URL settings.
     url: str = ""
     save_as: str = ""
     csv_url: str = ""
     json_url: str = ""
     feed_url: str = ""
+    embed_url: str = ""
+    embed_save_as: str = ""
     articles: list = field(default_factory=list)
     kbks: list = field(default_factory=list)
     # Photo albums of the edition, newest first; filled by the galeri plugin.
@@ -88,6 +95,21 @@ class Edition:
     @property
     def has_results(self):
         return self.results is not None
+
+    @property
+    def published(self):
+        """The day the edition's data was first published: the event's day,
+        when the results are announced."""
+        return self.event.date
+
+    @property
+    def updated(self):
+        """The day the data last changed: `updated:`, else the newest
+        correction, else the day it was published."""
+        dates = [self.published, *(c.date for c in self.corrections)]
+        if self.updated_field is not None:
+            dates.append(self.updated_field)
+        return max(dates)
 
     @property
     def rows(self):
@@ -114,8 +136,32 @@ class Participation:
     result: Result | None
 
 
+class AcrossYears:
+    """What a KBK and an institution know from their `history` (a list of
+    Participation, newest first)."""
+
+    history: list
+
+    @property
+    def years(self):
+        return sorted({p.edition.year for p in self.history})
+
+    @property
+    def only_sample(self):
+        """Whether every year of it is sample data invented for the demo."""
+        return all(p.edition.sample for p in self.history)
+
+    @property
+    def published(self):
+        return min(p.edition.published for p in self.history)
+
+    @property
+    def updated(self):
+        return max(p.edition.updated for p in self.history)
+
+
 @dataclass
-class Kbk:
+class Kbk(AcrossYears):
     """A work-culture team across all the years it took part."""
 
     id: str
@@ -123,13 +169,22 @@ class Kbk:
     url: str = ""
     save_as: str = ""
     feed_url: str = ""
+    csv_url: str = ""
+    json_url: str = ""
+    embed_url: str = ""
+    embed_save_as: str = ""
+    # The Institution of its current name (see `latest`), set by archive.
+    institution_page: object = None
     articles: list = field(default_factory=list)
     # Album photos showing this KBK; filled by the galeri plugin.
     photos: list = field(default_factory=list)
 
     @property
     def latest(self):
-        return self.history[0].team
+        """The team as it is named now: in the newest real year, or in the
+        newest year when the KBK is only in sample data (so invented data
+        never renames a real KBK)."""
+        return current(self.history).team
 
     @property
     def name(self):
@@ -140,20 +195,12 @@ class Kbk:
         return self.latest.institution
 
     @property
-    def years(self):
-        return sorted(p.edition.year for p in self.history)
-
-    @property
     def best(self):
         """The best-ranked participation (earliest year on a tie), or None."""
         ranked = [p for p in self.history if p.result is not None]
         if not ranked:
             return None
         return min(ranked, key=lambda p: (p.result.rank, p.edition.year))
-
-    @property
-    def only_sample(self):
-        return all(p.edition.sample for p in self.history)
 
     @property
     def former_ids(self):
@@ -174,3 +221,39 @@ class Kbk:
                 if term not in found:
                     found.append(term)
         return found
+
+
+def current(history):
+    """The participation that names a KBK or an institution now: the newest
+    from real data, or the newest at all when every one is sample data.
+    `history` is newest first."""
+    return next((p for p in history if not p.edition.sample), history[0])
+
+
+@dataclass
+class Institution(AcrossYears):
+    """A school or office, with every KBK it sent to the Gelar."""
+
+    id: str
+    history: list  # of Participation of its KBKs, newest first
+    kbks: list = field(default_factory=list)  # of Kbk, A to Z
+    url: str = ""
+    save_as: str = ""
+
+    @property
+    def name(self):
+        return current(self.history).team.institution
+
+    @property
+    def other_names(self):
+        """[(name, [years], only in sample data)] of every other name used."""
+        found = {}
+        for participation in reversed(self.history):
+            edition = participation.edition
+            name = participation.team.institution
+            if name != self.name:
+                found.setdefault(name, {})[edition.year] = edition
+        return [
+            (name, list(editions), all(e.sample for e in editions.values()))
+            for name, editions in found.items()
+        ]

@@ -6,6 +6,7 @@ an Edition, or raise ContentError listing every problem in the file.
 
 import difflib
 import re
+import unicodedata
 
 from sitekit.fields import FieldReader, describe
 from sitekit.problems import ContentError, Problem
@@ -18,7 +19,15 @@ from .model import Correction, Edition, Event, Juror, Result, Team
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-TOP_FIELDS = ("year", "event", "teams", "results", "sample", "corrections")
+TOP_FIELDS = (
+    "year",
+    "event",
+    "teams",
+    "results",
+    "sample",
+    "corrections",
+    "updated",
+)
 EVENT_FIELDS = (
     "title",
     "date",
@@ -34,6 +43,7 @@ TEAM_FIELDS = (
     "id",
     "name",
     "institution",
+    "institution_id",
     "aliases",
     "former_ids",
     "category",
@@ -44,9 +54,15 @@ RESULT_FIELDS = ("team", "rank", "score", "award", "advances")
 CORRECTION_FIELDS = ("date", "note")
 
 
+def slug(text):
+    """`text` as an id: ASCII letters and digits joined by hyphens ("" when
+    nothing is left)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.decode().lower()).strip("-")
+
+
 def suggest_id(text):
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug or "nama-kbk"
+    return slug(text) or "nama-kbk"
 
 
 def is_id(value):
@@ -98,6 +114,7 @@ def parse_edition(data, path, expected_year):
         Correction(reader.get("date", "date", True), reader.get("note", "text", True))
         for reader in _checked(top.mapping_items("corrections"), CORRECTION_FIELDS)
     )
+    updated = _updated(top, event, corrections)
 
     if problems:
         raise ContentError(problems)
@@ -109,7 +126,30 @@ def parse_edition(data, path, expected_year):
         sample=sample,
         corrections=corrections,
         source_path=path,
+        updated_field=updated,
     )
+
+
+def _updated(top, event, corrections):
+    """`updated:`, which may not be earlier than the event or a correction."""
+    updated = top.get("updated", "date")
+    if updated is None:
+        return None
+    earlier = [(c.date, "ralat terbaru") for c in corrections if c.date]
+    if event is not None and event.date is not None:
+        earlier.append((event.date, "tanggal acara"))
+    if earlier:
+        latest, what = max(earlier)
+        if updated < latest:
+            top.problem(
+                "updated",
+                f"{updated.isoformat()} lebih awal daripada {what} "
+                f"({latest.isoformat()}).",
+                "tulis tanggal terakhir data ini diubah, paling awal "
+                f"`updated: {latest.isoformat()}`, atau hapus kolom ini.",
+            )
+            return None
+    return updated
 
 
 def _claim(reader, key, value, seen, message, hint):
@@ -172,10 +212,12 @@ def _parse_teams(top):
             "setiap KBK dalam satu tahun harus punya id yang berbeda.",
         ):
             team_id = None
+        institution = reader.get("institution", "text", True)
         team = Team(
             id=team_id,
             name=reader.get("name", "text", True),
-            institution=reader.get("institution", "text", True),
+            institution=institution,
+            institution_id=_institution_id(reader, institution),
             aliases=reader.texts("aliases"),
             former_ids=_former_ids(reader),
             category=reader.get("category", "text"),
@@ -186,6 +228,33 @@ def _parse_teams(top):
         if team_id is not None:
             teams[team_id] = team
     return teams
+
+
+def _institution_id(reader, institution):
+    """`institution_id:`, else the slug of the institution's name."""
+    given = reader.get("institution_id", "text")
+    if given is not None:
+        if ID_PATTERN.match(given):
+            return given
+        reader.problem(
+            "institution_id",
+            f"`{given}` memuat karakter yang tidak boleh: id hanya boleh berisi "
+            "huruf kecil a-z, angka 0-9 dan tanda hubung (-) di antaranya.",
+            f"ganti, mis. `institution_id: {suggest_id(given)}`. Id dipakai di "
+            "alamat halaman /instansi/<id>/ dan jangan diubah setelah terbit.",
+        )
+        return None
+    if institution is None:
+        return None
+    if not slug(institution):
+        reader.problem(
+            "institution",
+            f"nama `{institution}` tidak bisa dijadikan alamat halaman instansi.",
+            "tambahkan `institution_id:` berisi huruf kecil a-z, angka 0-9 dan "
+            "tanda hubung, mis. `institution_id: smpn-1-magetan`.",
+        )
+        return None
+    return slug(institution)
 
 
 def _former_ids(reader):

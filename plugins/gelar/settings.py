@@ -6,7 +6,7 @@ pattern with an empty SAVE_AS turns that output off.
 """
 
 from sitekit import settings as settings_kit
-from sitekit.settings import SettingsSpec
+from sitekit.settings import SHARED, SettingsSpec
 
 DEFAULTS = {
     # Folder of the yearly data files, relative to PATH (the content folder).
@@ -17,11 +17,37 @@ DEFAULTS = {
     "GELAR_SAVE_AS": "gelar/{year}/index.html",
     "GELAR_CSV_SAVE_AS": "gelar/{year}/hasil.csv",
     "GELAR_JSON_SAVE_AS": "gelar/{year}/hasil.json",
+    # A small page of an edition's results for other sites to frame
+    # (<iframe>): no menus, no script, `noindex`.
+    "GELAR_EMBED_URL": "gelar/{year}/sematkan/",
+    "GELAR_EMBED_SAVE_AS": "gelar/{year}/sematkan/index.html",
+    # Every year at once, and the open data package that describes every
+    # CSV and JSON download (Frictionless Data Package, with the tables of
+    # editions, KBKs and institutions its keys refer to). The package's
+    # own tables must sit in its folder: see docs/data.md.
     "GELAR_ALL_CSV_SAVE_AS": "data/hasil-semua.csv",
+    "GELAR_ALL_JSON_SAVE_AS": "data/hasil-semua.json",
+    "GELAR_DATAPACKAGE_SAVE_AS": "data/datapackage.json",
+    "GELAR_EDITIONS_CSV_SAVE_AS": "data/gelar.csv",
+    "GELAR_KBKS_CSV_SAVE_AS": "data/kbk.csv",
+    "GELAR_INSTITUTIONS_CSV_SAVE_AS": "data/instansi.csv",
+    "GELAR_RESULTS_SCHEMA_SAVE_AS": "data/hasil.schema.json",
+    # The title of a correction in the edition's Atom feed.
+    "GELAR_CORRECTION_TITLE": "Ralat: {title}",
     "KBK_INDEX_URL": "kbk/",
     "KBK_INDEX_SAVE_AS": "kbk/index.html",
     "KBK_URL": "kbk/{id}/",
     "KBK_SAVE_AS": "kbk/{id}/index.html",
+    # A KBK's history across the years, as CSV and JSON.
+    "KBK_CSV_SAVE_AS": "kbk/{id}/riwayat.csv",
+    "KBK_JSON_SAVE_AS": "kbk/{id}/riwayat.json",
+    "KBK_EMBED_URL": "kbk/{id}/sematkan/",
+    "KBK_EMBED_SAVE_AS": "kbk/{id}/sematkan/index.html",
+    # One page per school or office, with every KBK it sent.
+    "INSTANSI_INDEX_URL": "instansi/",
+    "INSTANSI_INDEX_SAVE_AS": "instansi/index.html",
+    "INSTANSI_URL": "instansi/{id}/",
+    "INSTANSI_SAVE_AS": "instansi/{id}/index.html",
     # Atom feeds of the news about one edition and about one KBK, so a
     # journalist can follow a single team; an empty value turns them off.
     "GELAR_FEED_ATOM": "feeds/gelar/{year}.atom.xml",
@@ -42,11 +68,12 @@ DEFAULTS = {
 SPEC = SettingsSpec(
     owner="plugin gelar",
     where="plugins/gelar/settings.py",
-    prefixes=("GELAR_", "KBK_"),
+    prefixes=("GELAR_", "KBK_", "INSTANSI_"),
     defaults=DEFAULTS,
 )
 
 
 def apply_defaults(settings):
-    """Add missing defaults to `settings`; refuse unknown GELAR_/KBK_ keys."""
-    settings_kit.apply_defaults(settings, SPEC)
+    """Add missing defaults to `settings`; refuse unknown GELAR_/KBK_/INSTANSI_
+    keys and the shared ones (licence, publisher, sample label)."""
+    settings_kit.apply_defaults(settings, SPEC, SHARED)

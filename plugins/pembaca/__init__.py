@@ -3,17 +3,21 @@
 `register()` only connects signals; the work lives in the modules:
 related (previous/next and related articles), drawing (pure Pillow share
 cards), shareimages (their cache), jsonld (schema.org records), feeds
-(absolute links in every feed), outline (headings of article text nested
-under the page title) and generator (pages and images). Search
+(absolute links in every feed), samples (sample data marked in feeds),
+citation (BibTeX and RIS), outline (headings of article text nested under
+the page title) and generator (pages, images and citation files). Search
 indexing itself runs after the build, in sitebuild/search.py.
 """
 
 from pelican import signals
 
+from sitekit.settings import site_address
+
 from . import jsonld
 from .feeds import absolutize, date_empty_feed
 from .generator import PembacaGenerator
 from .outline import nest_headings
+from .samples import mark_feed
 from .settings import apply_defaults
 
 
@@ -25,15 +29,6 @@ def _get_generators(pelican):
     return PembacaGenerator
 
 
-def site_address(settings):
-    """The absolute address of the site for sharing: SITEURL when it is
-    absolute, else FEED_DOMAIN (the local preview address), else ""."""
-    siteurl = settings.get("SITEURL") or ""
-    if siteurl.startswith(("http://", "https://")):
-        return siteurl.rstrip("/")
-    return (settings.get("FEED_DOMAIN") or "").rstrip("/")
-
-
 def _generator_init(generator):
     settings = generator.settings
     site = jsonld.Site(
@@ -43,6 +38,7 @@ def _generator_init(generator):
         organizer=settings["PEMBACA_ORGANIZER"],
         organizer_url=settings["PEMBACA_ORGANIZER_URL"],
         language=settings["DEFAULT_LANG"],
+        licence_url=settings["LICENSE_URL"],
     )
 
     def script(record):
@@ -57,12 +53,20 @@ def _generator_init(generator):
         ld_dataset=lambda edition, description: script(
             jsonld.dataset(edition, site, description)
         ),
+        ld_dataset_kbk=lambda kbk, description: script(
+            jsonld.kbk_dataset(kbk, site, description)
+        ),
+        ld_dataset_semua=lambda editions, description, url, downloads: script(
+            jsonld.archive_dataset(editions, site, description, url, downloads)
+        ),
     )
 
 
 def _feed_generated(context, feed):
-    absolutize(feed, site_address(context), context["DEFAULT_LANG"])
+    address = site_address(context)
+    absolutize(feed, address, context["DEFAULT_LANG"])
     date_empty_feed(feed, context.get("articles", ()))
+    mark_feed(feed, context.get("sample_pages", ()), address, context["SAMPLE_LABEL"])
 
 
 def register():

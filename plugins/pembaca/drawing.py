@@ -15,6 +15,9 @@ BAND = (253, 186, 116)
 TITLE = (255, 255, 255)
 SITE = (207, 227, 241)
 LABEL = (253, 216, 138)
+# The sample badge: the site's --sample-bg and --sample-text.
+SAMPLE_BG = (255, 244, 214)
+SAMPLE_TEXT = (107, 71, 0)
 
 MARGIN = 80
 MAX_TITLE_LINES = 4
@@ -81,29 +84,48 @@ def _title_lines(title, width):
 
 
 @functools.lru_cache(maxsize=4)
-def _background(site_name, size):
-    """What every card shares (colour, band, site name), drawn once: a
-    large archive draws thousands of cards."""
+def _background(site_name, size, sample_label=""):
+    """What every card shares (colour, band, site name, and the sample
+    badge of sample pages), drawn once: a large archive draws thousands of
+    cards."""
     width, height = size
     image = Image.new("RGB", size, BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle([0, height - 16, width, height], fill=BAND)
+    name_right = width - MARGIN
+    if sample_label:
+        name_right = _sample_badge(draw, sample_label, width) - 32
     site_font = font_of(32)
-    text_width = width - 2 * MARGIN
     draw.text(
         (MARGIN, 64),
-        _fit(clip(site_name), site_font, text_width),
+        _fit(clip(site_name), site_font, name_right - MARGIN),
         font=site_font,
         fill=SITE,
     )
     return image
 
 
-def draw_card(title, label, site_name, size=(1200, 630)):
+def _sample_badge(draw, text, width):
+    """A large badge with `text` (e.g. "CONTOH") in the top right corner;
+    returns its left edge."""
+    font = font_of(40)
+    text = text.upper()
+    left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
+    pad_x, pad_y = 24, 14
+    x = width - MARGIN - (right - left + 2 * pad_x)
+    y = 48
+    box = [x, y, width - MARGIN, y + bottom - top + 2 * pad_y]
+    draw.rounded_rectangle(box, radius=10, fill=SAMPLE_BG, outline=BAND, width=4)
+    draw.text((x + pad_x - left, y + pad_y - top), text, font=font, fill=SAMPLE_TEXT)
+    return x
+
+
+def draw_card(title, label, site_name, size=(1200, 630), sample_label=""):
     """An image of `size` with the site name, the title and a label line
-    (e.g. the date), on the site's dark blue."""
+    (e.g. the date), on the site's dark blue; with `sample_label`, a badge
+    that says the page shows sample data."""
     width, height = size
-    image = _background(site_name, tuple(size)).copy()
+    image = _background(site_name, tuple(size), sample_label).copy()
     draw = ImageDraw.Draw(image)
     text_width = width - 2 * MARGIN
     font, lines = _title_lines(clip(" ".join(title.split())), text_width)

@@ -1,15 +1,18 @@
 """The Pelican generator of the reader features.
 
 Context phase: link articles to their neighbours and related articles,
-plan a share image for the site, every article, edition and KBK, and
-publish the search filters' values.
+plan a share image and a citation for every article, edition, KBK and
+institution (and a share image for the site), and publish the search
+filters' values and the addresses of the pages of sample data.
 Output phase: render the search page and the 404 page through Pelican's
-writer, and place the share images from their cache.
+writer, place the share images from their cache and write the citation
+files (BibTeX, RIS).
 """
 
 import logging
 import math
 import os
+from functools import partial
 
 from markupsafe import Markup
 from pelican.generators import Generator
@@ -21,15 +24,23 @@ from sitekit.formatting import make_filters
 from sitekit.outputs import Output, write_plan
 from sitekit.problems import ContentError
 from sitekit.rendering import page_output
-from sitekit.settings import cache_path, processes, setting_problem
+from sitekit.settings import (
+    cache_path,
+    processes,
+    publisher,
+    setting_problem,
+    site_address,
+)
 
 from . import icons
+from .citation import Source, bibtex, cite_all, ris
 from .related import neighbours, related_all
+from .samples import sample_pages
 from .shareimages import Card, CardCache
 
 logger = logging.getLogger(__name__)
 
-SEARCH_TYPES = ("berita", "gelar", "kbk", "galeri", "halaman")
+SEARCH_TYPES = ("berita", "gelar", "kbk", "instansi", "galeri", "halaman")
 
 
 class PembacaGenerator(Generator):
@@ -37,6 +48,8 @@ class PembacaGenerator(Generator):
         articles = list(self.context.get("articles", ()))
         self._link_articles(articles)
         self.cards = self._plan_cards(articles)
+        self.citations = self._cite(articles)
+        self.context["sample_pages"] = sample_pages(self.context, articles)
         self.icons = self._make_icons()
         self.context["SITE_ICON_SVG"] = icons.SVG in self.icons
         self.context["search_filters"] = self._search_filters(articles)
@@ -60,7 +73,9 @@ class PembacaGenerator(Generator):
         site_name = settings["SITENAME"]
         cards = []
 
-        def plan(obj, url, title, label):
+        sample_label = settings["SAMPLE_LABEL"]
+
+        def plan(obj, url, title, label, sample=False):
             card = Card(
                 save_as=f"{url}{name}",
                 title=title,
@@ -68,6 +83,7 @@ class PembacaGenerator(Generator):
                 site_name=site_name,
                 size=tuple(settings["PEMBACA_SHARE_IMAGE_SIZE"]),
                 quality=settings["PEMBACA_SHARE_IMAGE_QUALITY"],
+                sample_label=sample_label if sample else "",
             )
             if obj is not None:
                 obj.share_image = card.save_as
@@ -81,6 +97,7 @@ class PembacaGenerator(Generator):
                 article.url,
                 _plain(article.title),
                 f"{labels['article']} · {date(article.date)}",
+                getattr(article, "sample", False),
             )
         archive = self.context.get("gelar_archive")
         if archive:
@@ -91,12 +108,41 @@ class PembacaGenerator(Generator):
                     edition.url,
                     edition.event.title,
                     f"{label} · {date(edition.event.date)}",
+                    edition.sample,
                 )
             for kbk in archive.kbk_list:
                 years = ", ".join(str(year) for year in kbk.years)
                 title = f"{kbk.name} ({kbk.institution})"
-                plan(kbk, kbk.url, title, labels["kbk"].format(years=years))
+                label = labels["kbk"].format(years=years)
+                plan(kbk, kbk.url, title, label, kbk.only_sample)
+            for institution in archive.institution_list:
+                years = ", ".join(str(year) for year in institution.years)
+                label = labels["institution"].format(years=years)
+                plan(
+                    institution,
+                    institution.url,
+                    institution.name,
+                    label,
+                    institution.only_sample,
+                )
         return cards
+
+    # Citations -------------------------------------------------------------
+
+    def _cite(self, articles):
+        """A Citation (BibTeX and RIS files) for every article, edition, KBK
+        and institution; each also gets its `citation` for the templates."""
+        settings = self.settings
+        source = Source(
+            address=site_address(settings),
+            site_name=settings["SITENAME"],
+            publisher=publisher(settings),
+            sample_note=settings["PEMBACA_CITATION_SAMPLE_NOTE"],
+            bibtex_name=settings["PEMBACA_CITATION_BIBTEX_NAME"],
+            ris_name=settings["PEMBACA_CITATION_RIS_NAME"],
+            language=settings["DEFAULT_LANG"],
+        )
+        return cite_all(source, articles, self.context.get("gelar_archive"), _plain)
 
     # Icons -----------------------------------------------------------------
 
@@ -173,6 +219,13 @@ class PembacaGenerator(Generator):
             Output(name, "ikon situs (plugin pembaca)", self._icon_writer(name))
             for name in self.icons
         ]
+        for citation in self.citations:
+            for save_as, make in (
+                (citation.bibtex_url, bibtex),
+                (citation.ris_url, ris),
+            ):
+                write = self._text_writer(save_as, partial(make, citation))
+                plan.append(Output(save_as, "kutipan (plugin pembaca)", write))
         return plan + self._search_bundle_plan()
 
     def _search_bundle_plan(self):
@@ -194,6 +247,12 @@ class PembacaGenerator(Generator):
         parts = max(1, math.ceil(pages / size)) if size else 1
         names = [bundle] + [f"{bundle}-{n}" for n in range(2, parts + 1)]
         return [Output(f"{name}/", "indeks pencarian (Pagefind)") for name in names]
+
+    def _text_writer(self, save_as, make):
+        def write(_writer):
+            atomic_write(sanitised_join(self.output_path, save_as), make())
+
+        return write
 
     def _icon_writer(self, name):
         def write(_writer):

@@ -23,6 +23,7 @@ class Site:
     organizer: str
     organizer_url: str = ""
     language: str = "id"
+    licence_url: str = ""
 
     def url(self, path):
         return f"{self.address}/{path}" if path else f"{self.address}/"
@@ -130,32 +131,77 @@ def organization(kbk, site):
     return data
 
 
-def dataset(edition, site, description):
-    """The edition's CSV and JSON downloads as one Dataset."""
+def _download(site, encoding, path):
     return {
+        "@type": "DataDownload",
+        "encodingFormat": encoding,
+        "contentUrl": site.url(path),
+    }
+
+
+def _dataset(site, name, description, url, published, updated, downloads):
+    data = {
         "@context": CONTEXT,
         "@type": "Dataset",
-        "name": f"Hasil {edition.event.title}",
+        "name": name,
         "description": description,
-        "url": site.url(edition.url),
+        "url": site.url(url),
         "inLanguage": site.language,
         "isAccessibleForFree": True,
-        "temporalCoverage": str(edition.year),
+        "datePublished": published.isoformat(),
+        "dateModified": updated.isoformat(),
         "creator": _organization(site.organizer, site.organizer_url),
         "publisher": _organization(site.name, site.url("")),
-        "distribution": [
-            {
-                "@type": "DataDownload",
-                "encodingFormat": "text/csv",
-                "contentUrl": site.url(edition.csv_url),
-            },
-            {
-                "@type": "DataDownload",
-                "encodingFormat": "application/json",
-                "contentUrl": site.url(edition.json_url),
-            },
-        ],
+        "distribution": [_download(site, *download) for download in downloads],
     }
+    if site.licence_url:
+        data["license"] = site.licence_url
+    return data
+
+
+def _downloads_dataset(obj, site, name, description, coverage):
+    """The CSV and JSON downloads of an edition or a KBK as one Dataset."""
+    data = _dataset(
+        site,
+        name,
+        description,
+        obj.url,
+        obj.published,
+        obj.updated,
+        [("text/csv", obj.csv_url), ("application/json", obj.json_url)],
+    )
+    data["temporalCoverage"] = coverage
+    return data
+
+
+def dataset(edition, site, description):
+    """The edition's CSV and JSON downloads as one Dataset."""
+    name = f"Hasil {edition.event.title}"
+    return _downloads_dataset(edition, site, name, description, str(edition.year))
+
+
+def kbk_dataset(kbk, site, description):
+    """A KBK's history downloads (CSV and JSON) as one Dataset."""
+    years = kbk.years
+    coverage = f"{years[0]}/{years[-1]}"
+    return _downloads_dataset(kbk, site, f"Riwayat {kbk.name}", description, coverage)
+
+
+def archive_dataset(editions, site, description, url, downloads):
+    """Every year's results at once: `downloads` are (format, path) pairs
+    (the CSV, the JSON and the data package)."""
+    years = sorted(edition.year for edition in editions)
+    data = _dataset(
+        site,
+        "Hasil Gelar Budaya Kerja semua tahun",
+        description,
+        url,
+        min(edition.published for edition in editions),
+        max(edition.updated for edition in editions),
+        downloads,
+    )
+    data["temporalCoverage"] = f"{years[0]}/{years[-1]}"
+    return data
 
 
 def script_json(data):

@@ -28,6 +28,7 @@ DEFAULTS = {
         "article": "Berita",
         "edition": "Gelar Budaya Kerja {year}",
         "kbk": "Kelompok Budaya Kerja · ikut {years}",
+        "institution": "Instansi · KBK-nya ikut {years}",
         "site": "Berita dan hasil Gelar Budaya Kerja",
     },
     # The site's icons (favicon.ico, apple-touch-icon.png, icon-192/512.png,
@@ -37,6 +38,13 @@ DEFAULTS = {
     "PEMBACA_ICON": "",
     "PEMBACA_ICON_LETTERS": "",
     "PEMBACA_THEME_COLOR": "#083f61",
+    # Citations for reference managers (BibTeX and RIS), one of each
+    # beside every article, edition, KBK and institution page.
+    "PEMBACA_CITATION_BIBTEX_NAME": "kutipan.bib",
+    "PEMBACA_CITATION_RIS_NAME": "kutipan.ris",
+    # The note those files add when the page shows sample data.
+    "PEMBACA_CITATION_SAMPLE_NOTE": "Data contoh yang dikarang untuk demo, "
+    "bukan data resmi.",
     # How many related articles an article page shows.
     "PEMBACA_RELATED_COUNT": 3,
     # Who holds the event, for the Event and Dataset structured data; the

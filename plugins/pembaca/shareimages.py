@@ -30,6 +30,8 @@ class Card:
     site_name: str
     size: tuple
     quality: int = 85
+    # Drawn as a badge in the corner when the page shows sample data.
+    sample_label: str = ""
 
     @property
     def key(self):
@@ -41,6 +43,7 @@ class Card:
                 self.site_name,
                 list(self.size),
                 self.quality,
+                self.sample_label,
             ],
             ensure_ascii=False,
         )
@@ -94,5 +97,7 @@ class CardCache:
 def _draw_and_store(job):
     """Draw one card into the cache; runs in a worker process."""
     path, card = job
-    image = draw_card(card.title, card.label, card.site_name, card.size)
+    image = draw_card(
+        card.title, card.label, card.site_name, card.size, card.sample_label
+    )
     atomic_write(path, jpeg_bytes(image, card.quality))

@@ -76,6 +76,13 @@
       link.textContent = (result.meta && result.meta.title) || result.url;
       var heading = document.createElement("h2");
       heading.appendChild(link);
+      // Pages of sample data say so in their result too (search_marks).
+      if (result.meta && result.meta.sample) {
+        var badge = document.createElement("span");
+        badge.className = "badge badge-sample";
+        badge.textContent = form.dataset.sample;
+        heading.append(" ", badge);
+      }
       var excerpt = document.createElement("p");
       // Pagefind escapes the page text and only adds <mark> around matches.
       excerpt.innerHTML = result.excerpt;
