@@ -19,6 +19,10 @@ RASTER = {
     "icon-192.png": 192,
     "icon-512.png": 512,
 }
+# The logo shown in the header and footer and named as the publisher's
+# logo in structured data (LOGO, square, at RASTER's size).
+HEADER_LOGO = "icon-192.png"
+LOGO = "icon-512.png"
 FAVICON = "favicon.ico"
 FAVICON_SIZES = ((16, 16), (32, 32), (48, 48))
 SVG = "favicon.svg"
