@@ -57,6 +57,16 @@ def default_mark_svg(letters, color):
     )
 
 
+def inline_mark(svg):
+    """The default mark's SVG for the page itself: decorative (the site's
+    name is beside it), sized like the logo image it stands for."""
+    return svg.strip().replace(
+        "<svg ",
+        '<svg class="site-logo" width="40" height="40" aria-hidden="true" ',
+        1,
+    )
+
+
 def square(image, size):
     """`image` centred on a transparent square of `size` pixels."""
     image = ImageOps.exif_transpose(image).convert("RGBA")
