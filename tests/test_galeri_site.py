@@ -170,9 +170,17 @@ def test_second_build_decodes_nothing_and_one_change_remakes_one(album_copy):
     assert processed(build(project)) == (1, 12)
     after = digest(project / "output")
     changed = {path for path in after if before.get(path) != after[path]}
+    # The new photo comes first, so it is also the album's new cover: its
+    # small copies for lists (GALERI_THUMB_WIDTHS) are new too.
+    card = soup(project / "output", "galeri/").find("a", href="/galeri/uji-coba/")
+    assert "/tegak-" in card.find_parent("li").img["src"]
     assert {p for p in changed if "/foto/" in p} == {
         f"galeri/uji-coba/foto/tegak-{w}.{ext}"
         for w in (480, 900)
+        for ext in ("jpg", "webp")
+    } | {
+        f"galeri/uji-coba/foto/tegak-kecil-{w}.{ext}"
+        for w in (160, 320, 480)
         for ext in ("jpg", "webp")
     }
 

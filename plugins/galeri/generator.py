@@ -76,6 +76,11 @@ class GaleriGenerator(Generator):
             f"Galeri: {self.stats['decoded']} foto diolah, "
             f"{self.stats['cached']} diambil dari cache."
         ]
+        if self.thumb_stats["decoded"]:
+            notes.append(
+                f"Gambar kecil untuk daftar: {self.thumb_stats['decoded']} dibuat, "
+                f"{self.thumb_stats['cached']} diambil dari cache."
+            )
         if self.unreadable:
             notes.append(
                 f"Peringatan: {len(self.unreadable)} berkas di galeri dilewati "
@@ -183,7 +188,7 @@ class GaleriGenerator(Generator):
         """Small copies for lists; a lead image that cannot be read is a
         problem naming the article (an album cover was read already)."""
         outcome = make_renditions(self.thumbs, self.settings, self.cache)
-        self.stats = {k: v + outcome.stats[k] for k, v in self.stats.items()}
+        self.thumb_stats = outcome.stats
         self.used_keys |= outcome.used_keys
         problems = lead.unreadable(list(self._documents()), outcome.unreadable)
         raise_if_any(problems)
