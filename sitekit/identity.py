@@ -19,37 +19,39 @@ _WEB = re.compile(r"https?://[^\s/]+\.[^\s]+")
 
 
 def tel_href(phone):
-    """`(0351) 895-123` as a tel: address: `tel:0351895123`."""
+    """`(0351) 123-456` as a tel: address: `tel:0351123456`."""
     return "tel:" + re.sub(r"[^0-9+]", "", phone)
+
+
+# key -> (pattern, what it is not, hint) of the plain text settings.
+_FORMS = {
+    "PUBLISHER_EMAIL": (
+        _EMAIL,
+        "alamat e-mail",
+        'tulis satu alamat, mis. `PUBLISHER_EMAIL = "humas@contoh.go.id"`, '
+        'atau kosongkan (`""`).',
+    ),
+    "PUBLISHER_PHONE": (
+        _PHONE,
+        "nomor telepon",
+        "tulis angka dengan spasi, tanda kurung atau tanda hubung, mis. "
+        '`PUBLISHER_PHONE = "(0351) 123456"`, atau kosongkan (`""`).',
+    ),
+    "PUBLISHER_URL": (
+        _WEB,
+        "alamat web lengkap",
+        'tulis alamat yang diawali https://, atau kosongkan (`""`).',
+    ),
+}
 
 
 def problems(settings, problem):
     """Every PUBLISHER_* value that cannot be shown as it is; `problem(key,
     message, hint)` makes one (sitekit.settings.setting_problem)."""
-    email = settings["PUBLISHER_EMAIL"]
-    if email and not (isinstance(email, str) and _EMAIL.fullmatch(email)):
-        yield problem(
-            "PUBLISHER_EMAIL",
-            f"`{email!r}` bukan alamat e-mail.",
-            'tulis satu alamat, mis. `PUBLISHER_EMAIL = "humas@magetan.go.id"`, '
-            'atau kosongkan (`""`).',
-        )
-    phone = settings["PUBLISHER_PHONE"]
-    if phone and not (isinstance(phone, str) and _PHONE.fullmatch(phone)):
-        yield problem(
-            "PUBLISHER_PHONE",
-            f"`{phone!r}` bukan nomor telepon.",
-            "tulis angka dengan spasi, tanda kurung atau tanda hubung, mis. "
-            '`PUBLISHER_PHONE = "(0351) 895123"`, atau kosongkan (`""`).',
-        )
-    for key in ("PUBLISHER_URL",):
+    for key, (pattern, what, hint) in _FORMS.items():
         value = settings[key]
-        if value and not (isinstance(value, str) and _WEB.fullmatch(value)):
-            yield problem(
-                key,
-                f"`{value!r}` bukan alamat web lengkap.",
-                'tulis alamat yang diawali https://, atau kosongkan (`""`).',
-            )
+        if value and not (isinstance(value, str) and pattern.fullmatch(value)):
+            yield problem(key, f"`{value!r}` bukan {what}.", hint)
     yield from _social_problems(settings["PUBLISHER_SOCIAL"], problem)
     address = settings["PUBLISHER_ADDRESS"]
     if not isinstance(address, str):

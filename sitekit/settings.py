@@ -70,7 +70,7 @@ SHARED = SettingsSpec(
         "PUBLISHER_ADDRESS": "",
         "PUBLISHER_PHONE": "",
         "PUBLISHER_EMAIL": "",
-        # The office's own website, e.g. "https://magetan.go.id".
+        # The office's own website, beginning with https://.
         "PUBLISHER_URL": "",
         # Its social accounts: (name, address) pairs, in the order shown.
         "PUBLISHER_SOCIAL": (),

@@ -232,3 +232,28 @@ def test_authors_are_text_with_no_author_pages(demo_site):
     assert all("Humas" not in a.get_text() for a in meta.find_all("a"))
     assert not (Path(demo_site) / "author").exists()
     assert not (Path(demo_site) / "penulis").exists()
+
+
+def test_the_publishers_contact_settings_are_checked():
+    from sitekit.identity import problems, tel_href
+    from sitekit.settings import setting_problem
+
+    good = {
+        "PUBLISHER_EMAIL": "humas@contoh.go.id",
+        "PUBLISHER_PHONE": "(0351) 123456",
+        "PUBLISHER_URL": "https://contoh.go.id/",
+        "PUBLISHER_SOCIAL": [("Instagram", "https://www.instagram.com/akun")],
+        "PUBLISHER_ADDRESS": "Jl. Contoh 1, Magetan",
+    }
+    assert list(problems(good, setting_problem)) == []
+    bad = {
+        "PUBLISHER_EMAIL": "humas di contoh.go.id",
+        "PUBLISHER_PHONE": "telepon kantor",
+        "PUBLISHER_URL": "contoh.go.id",
+        "PUBLISHER_SOCIAL": [("Instagram",)],
+        "PUBLISHER_ADDRESS": ["Jl. Contoh 1"],
+    }
+    found = {p.field: p.message for p in problems(bad, setting_problem)}
+    assert set(found) == set(bad)
+    assert "bukan alamat e-mail" in found["PUBLISHER_EMAIL"]
+    assert tel_href("(0351) 123-456") == "tel:0351123456"

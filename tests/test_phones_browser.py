@@ -11,10 +11,9 @@ import shutil
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import ROOT, copy_project, invoke, serving
+from conftest import ROOT, copy_project, invoke, serious_violations, serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -128,15 +127,6 @@ def long_url(long_site):
         yield url
 
 
-def serious(page):
-    response = Axe().run(page).response
-    return [
-        (v["id"], [n["target"] for n in v["nodes"]])
-        for v in response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_every_page_type_fits_every_phone(page, long_url, kind):
     elsewhere = []
@@ -158,7 +148,7 @@ def test_every_page_type_fits_every_phone(page, long_url, kind):
         assert found["clipped"] == [], (width, found["clipped"])
         assert found["outside"] == [], (width, found["outside"])
         assert found["labels"] == [], (width, found["labels"])
-        assert serious(page) == [], width
+        assert serious_violations(page) == [], width
     assert elsewhere == [], "no page loads anything from another site"
     if kind in ("edition-long", "kbk", "kbk-long"):
         assert found["charts"] > 0, "the chart is measured"

@@ -8,10 +8,9 @@ import json
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import serving, soup
+from conftest import serious_violations, serving, soup
 
 # One page of each type.
 PAGE_TYPES = {
@@ -203,15 +202,6 @@ def test_without_javascript_search_points_to_the_archive(browser, built_url):
     notice.get_by_role("link").first.click()
     page.wait_for_url("**/arsip/")
     context.close()
-
-
-def serious_violations(page, **options):
-    response = Axe().run(page, **options).response
-    return [
-        (v["id"], [n["target"] for n in v["nodes"]])
-        for v in response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.browser
