@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from demo_pages import ADDRESS, ld_records, meta, year_data
 from PIL import Image
 
@@ -257,3 +258,22 @@ def test_the_publishers_contact_settings_are_checked():
     assert set(found) == set(bad)
     assert "bukan alamat e-mail" in found["PUBLISHER_EMAIL"]
     assert tel_href("(0351) 123-456") == "tel:0351123456"
+
+
+def test_tables_in_article_text_name_each_cell_by_its_column():
+    from pembaca.tables import stack_tables
+
+    html = (
+        "<p>x</p><table><thead><tr><th>No</th><th colspan=2>Nama</th>"
+        "<th>Nilai</th></tr></thead><tbody><tr><td>1</td><td>KBK A</td>"
+        "<td>SMPN 1</td><td>84,0</td></tr><tr><td colspan=3>Jumlah</td>"
+        "<td>84,0</td></tr></tbody></table>"
+    )
+    table = BeautifulSoup(stack_tables(html), "html.parser").table
+    assert table["class"] == ["stack"]
+    labels = [[td.get("data-label") for td in tr("td")] for tr in table.tbody("tr")]
+    assert labels == [["No", "Nama", "Nama", "Nilai"], ["No", "Nilai"]]
+    # No header row: left as written; no table: the same text back.
+    bare = "<table><tr><td>a</td></tr></table>"
+    assert stack_tables(bare) == bare
+    assert stack_tables("<p>teks</p>") == "<p>teks</p>"

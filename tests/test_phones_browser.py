@@ -34,6 +34,7 @@ PAGE_TYPES = {
     "home": "/",
     "article": "/berita/2017/hasil-gelar-budaya-kerja-2017/",
     "article-photo": "/berita/2016/juara-gelar-budaya-kerja-2016/",
+    "article-table": "/berita/2018/jadwal-presentasi-2018/",
     "archive": "/arsip/",
     "year": "/berita/2017/",
     "category": "/kategori/berita/",
@@ -110,10 +111,17 @@ MEASURE = """() => {
 }"""
 
 
+# A wide table written in an article, as imports bring them.
+TABLE_ARTICLE = ROOT / "tests/fixtures/ponsel-jadwal.md"
+
+
 @pytest.fixture(scope="module")
 def long_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("ponsel") / "project")
     shutil.copy(LONG_EDITION, project / "content/data/2018.yaml")
+    article = project / "content/berita/2018/jadwal-presentasi-2018.md"
+    article.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(TABLE_ARTICLE, article)
     with open(project / "pelicanconf.py", "a", encoding="utf-8") as conf:
         conf.write(IDENTITY)
     result = invoke(project, "build")

@@ -20,6 +20,7 @@ from .generator import PembacaGenerator
 from .outline import nest_headings
 from .samples import mark_feed
 from .settings import apply_defaults
+from .tables import stack_tables
 
 
 def _initialized(pelican):
@@ -65,6 +66,7 @@ def _generator_init(generator):
     )
     generator.env.filters.update(
         nest_headings=nest_headings,
+        stack_tables=stack_tables,
         tel_href=tel_href,
         ld_berita=lambda article: script(jsonld.news_article(article, site)),
         ld_gelar=lambda edition: script(jsonld.event(edition, site)),
