@@ -30,8 +30,10 @@ DEFAULTS = {
     "GALERI_GRID_SIZES": "(min-width: 62em) 18rem, (min-width: 36em) 45vw, 92vw",
     # The `sizes` attribute of images inside an article's text.
     "GALERI_INLINE_SIZES": "(min-width: 48em) 44rem, 94vw",
-    # Photos in a grid shown before `loading="lazy"` starts.
-    "GALERI_EAGER_PHOTOS": 3,
+    # Photos in a grid shown before `loading="lazy"` starts: a phone's first
+    # screen shows one, and more eager photos would slow it down. The first
+    # of a page's grid is also fetched first (`fetchpriority="high"`).
+    "GALERI_EAGER_PHOTOS": 1,
     # Publish a full-size copy, with metadata removed, and link to it.
     "GALERI_PUBLISH_ORIGINALS": False,
     # Write the photo's credit into its files as an EXIF Copyright tag;
