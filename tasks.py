@@ -17,6 +17,7 @@ from sitebuild import cli, publishing, scaffold, serving, versions  # noqa: E402
 from sitebuild.build import BuildFailed  # noqa: E402
 from sitebuild.build import build as build_site  # noqa: E402
 from sitebuild.build import validate as validate_site  # noqa: E402
+from sitebuild.lighthouse import lighthouse  # noqa: E402, F401 (a task)
 from sitekit.problems import ContentError  # noqa: E402
 from wpimport import importer  # noqa: E402
 from wpimport.site import site_from_settings  # noqa: E402

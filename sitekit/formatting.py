@@ -35,9 +35,14 @@ def make_filters(locale):
             return ""
         return _formatted(_as_date(value), style)
 
-    def angka(value):
+    def angka(value, decimals=None):
+        """A number for readers: "89,6". With `decimals`, always that many
+        ("84,0" next to "89,6": an edition's scores as it writes them)."""
         if value is None:
             return ""
-        return format_decimal(value, locale=locale)
+        if decimals is None:
+            return format_decimal(value, locale=locale)
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        return format_decimal(value, format=pattern, locale=locale)
 
     return {"tanggal": tanggal, "angka": angka}

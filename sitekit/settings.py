@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from sitekit import identity
 from sitekit.problems import Problem, raise_if_any
 
 SETTINGS_FILE = "pelicanconf.py"
@@ -60,8 +61,19 @@ SHARED = SettingsSpec(
         # A preview for colleagues (`invoke publish --preview`): drafts shown,
         # a "PRATINJAU" banner, noindex on every page, robots.txt disallows all.
         "BUILD_PREVIEW": False,
-        # Who publishes the site, named in citations; empty means AUTHOR.
+        # Who publishes the site, named in citations, the footer and the
+        # publisher's structured data; empty means AUTHOR.
         "PUBLISHER_NAME": "",
+        # Its contact details, in the footer and in the publisher's
+        # Organization structured data (sitekit/identity.py); each one is
+        # left out while empty. Its logo is the site icon (PEMBACA_ICON).
+        "PUBLISHER_ADDRESS": "",
+        "PUBLISHER_PHONE": "",
+        "PUBLISHER_EMAIL": "",
+        # The office's own website, beginning with https://.
+        "PUBLISHER_URL": "",
+        # Its social accounts: (name, address) pairs, in the order shown.
+        "PUBLISHER_SOCIAL": (),
         # The licence of the texts and data: the footer, the JSON downloads,
         # the data package and the Dataset structured data. LICENSE_ID is
         # its SPDX identifier (https://spdx.org/licenses/).
@@ -73,7 +85,10 @@ SHARED = SettingsSpec(
         # titles, share images, citations and KBK mentions in article text.
         "SAMPLE_LABEL": "contoh",
     },
-    check=lambda settings: _whole_number(settings, "BUILD_PROCESSES", 0),
+    check=lambda settings: (
+        *_whole_number(settings, "BUILD_PROCESSES", 0),
+        *identity.problems(settings, setting_problem),
+    ),
 )
 
 # Settings that an older version had, and what replaced them.

@@ -54,6 +54,9 @@ class Mapping(dict):
         self.line = line
         self.key_lines = {}  # key -> line of its value
         self.key_at = {}  # key -> line of the key itself
+        # key -> the value as written, for plain values (scalars): a score
+        # keeps the decimals the editor wrote (`84.0` is not `84`).
+        self.written = {}
 
     def line_of(self, key):
         return self.key_lines.get(key, self.line)
@@ -235,6 +238,8 @@ def _build(node, loader, path, depth=0, where=""):
             mapping[key] = _build(value_node, loader, path, depth + 1, field)
             mapping.key_lines[key] = value_node.start_mark.line + 1
             mapping.key_at[key] = key_line
+            if isinstance(value_node, yaml.ScalarNode):
+                mapping.written[key] = value_node.value
         return mapping
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ_TAG:

@@ -195,6 +195,18 @@ def serving(folder):
         server.server_close()
 
 
+def serious_violations(page, **options):
+    """axe-core's serious and critical violations on the page: (rule, targets)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    response = Axe().run(page, **options).response
+    return [
+        (v["id"], [n["target"] for n in v["nodes"]])
+        for v in response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
 @pytest.fixture(scope="session")
 def site_url(demo_site):
     """The demo site served over HTTP on 127.0.0.1, on a free port."""

@@ -95,6 +95,9 @@ def test_edition_json_matches_yaml(demo_site, year):
     assert document["date"] == data["event"]["date"].isoformat()
     assert document["sample"] is bool(data.get("sample"))
     assert document["results_announced"] is ("results" in data)
+    assert document["results_status"] == (
+        "published" if "results" in data else data.get("results_status", "pending")
+    )
     assert document["url"] == f"/gelar/{year}/"
     assert by_id(document["teams"]) == by_id(expected_rows(year))
     for team in document["teams"]:

@@ -109,10 +109,15 @@ def test_photos_below_the_fold_load_lazily(album_project):
     project, _ = album_project
     page = soup(project / "output", "galeri/gelar-2016/")  # five demo photos
     lazy = [img.get("loading") for img in page.select(".galeri-grid img")]
-    assert lazy == [None, None, None, "lazy", "lazy"]
+    # A phone shows one photo on its first screen (GALERI_EAGER_PHOTOS = 1),
+    # and that one is fetched first: the page's largest picture in view.
+    assert lazy == [None, "lazy", "lazy", "lazy", "lazy"]
+    first = [img.get("fetchpriority") for img in page.select(".galeri-grid img")]
+    assert first == ["high", None, None, None, None]
     kbk_page = soup(project / "output", "kbk/formasi/")  # photos low on the page
-    lazy = [img.get("loading") for img in kbk_page.select(".galeri-grid img")]
-    assert lazy == ["lazy", "lazy"]
+    images = kbk_page.select(".galeri-grid img")
+    assert [img.get("loading") for img in images] == ["lazy", "lazy"]
+    assert not any(img.get("fetchpriority") for img in images)
 
 
 def test_portrait_photo_is_published_portrait(album_project):
@@ -170,9 +175,17 @@ def test_second_build_decodes_nothing_and_one_change_remakes_one(album_copy):
     assert processed(build(project)) == (1, 12)
     after = digest(project / "output")
     changed = {path for path in after if before.get(path) != after[path]}
+    # The new photo comes first, so it is also the album's new cover: its
+    # small copies for lists (GALERI_THUMB_WIDTHS) are new too.
+    card = soup(project / "output", "galeri/").find("a", href="/galeri/uji-coba/")
+    assert "/tegak-" in card.find_parent("li").img["src"]
     assert {p for p in changed if "/foto/" in p} == {
         f"galeri/uji-coba/foto/tegak-{w}.{ext}"
         for w in (480, 900)
+        for ext in ("jpg", "webp")
+    } | {
+        f"galeri/uji-coba/foto/tegak-kecil-{w}.{ext}"
+        for w in (160, 320, 480)
         for ext in ("jpg", "webp")
     }
 

@@ -8,10 +8,9 @@ import json
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import serving, soup
+from conftest import serious_violations, serving, soup
 
 # One page of each type.
 PAGE_TYPES = {
@@ -47,8 +46,16 @@ def built_url(built_site):
 
 
 def results(page):
-    """The result links shown, once the search has answered."""
+    """Every result link, once the search has answered: past the first page
+    of results, "Hasil lainnya" until none is left."""
     expect(page.locator("#status-cari")).to_contain_text(re.compile(r"\d+ hasil"))
+    more = page.locator("#lagi-cari")
+    while more.is_visible():
+        shown = page.locator("#hasil-cari li").count()
+        more.click()
+        page.wait_for_function(
+            "n => document.querySelectorAll('#hasil-cari li').length > n", arg=shown
+        )
     return page.locator("#hasil-cari li h2 a").evaluate_all(
         "links => links.map(a => new URL(a.href).pathname)"
     )
@@ -169,13 +176,13 @@ def test_keyboard_alone_reaches_the_search_box_and_a_result(page, built_url):
                 return
         pytest.fail(f"Tab never reached: {check}")
 
-    tab_to("document.activeElement.matches('a[href$=\"/cari/\"]')")
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/cari/")
-    tab_to("document.activeElement.id === 'kata'")
+    # The header's search box, on every page, asks the search page.
+    tab_to("document.activeElement.id === 'cari-atas'")
     page.keyboard.type("laksana")
     page.keyboard.press("Enter")
+    page.wait_for_url("**/cari/?q=laksana")
     results(page)
+    assert page.evaluate("document.getElementById('kata').value") == "laksana"
     tab_to("!!document.activeElement.closest('#hasil-cari a')")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none", "the focused result shows a focus ring"
@@ -195,15 +202,6 @@ def test_without_javascript_search_points_to_the_archive(browser, built_url):
     notice.get_by_role("link").first.click()
     page.wait_for_url("**/arsip/")
     context.close()
-
-
-def serious_violations(page, **options):
-    response = Axe().run(page, **options).response
-    return [
-        (v["id"], [n["target"] for n in v["nodes"]])
-        for v in response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.browser

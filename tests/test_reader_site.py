@@ -70,7 +70,7 @@ def test_score_chart_matches_the_results_and_draws_bars_to_scale(demo_site, year
     assert sorted(said) == expected
     bars = page.find("svg", id="grafik-nilai").find_all("rect", class_="chart-bar")
     ratios = {
-        round(float(b["width"]) / s, 1)
+        round(float(b["width"].removesuffix("%")) / s, 2)
         for b, (_n, _r, s) in zip(bars, said, strict=True)
     }
     assert len(ratios) == 1, "bar lengths are proportional to the scores"

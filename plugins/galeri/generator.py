@@ -26,7 +26,7 @@ from sitekit.rendering import index_output, page_output
 from sitekit.settings import cache_path
 from sitekit.text import file_line_with, file_metadata_line
 
-from . import inline
+from . import inline, lead
 from .albums import find_albums, parse_album
 from .cache import PhotoCache
 from .model import Photo
@@ -41,12 +41,25 @@ class GaleriGenerator(Generator):
         self.unreadable = []
         self.albums = self._read_albums()
         self.inline_photos = self._find_inline_photos()
+        leads = lead.find(
+            list(self._documents()),
+            self.path,
+            {id(doc): found for doc, found in self.inline_photos},
+            [photo for album in self.albums for photo in album.photos],
+            settings["GALERI_THUMB_WIDTHS"],
+            lambda relative: self._stem_for(relative)[1],
+        )
+        raise_if_any(leads.problems)
         photos = [p for a in self.albums for p in a.photos] + [
             photo for _doc, found in self.inline_photos for photo in found.values()
         ]
         self._make_renditions(photos)
         self._drop_unreadable()
         self._attach()
+        self.thumbs = leads.thumbs + lead.from_albums(
+            self.albums, list(self._documents()), settings["GALERI_THUMB_WIDTHS"]
+        )
+        self._make_thumbs()
         self._rewrite_inline()
         self.context["galeri_albums"] = self.albums
         if self.unreadable and settings["GALERI_STRICT"]:
@@ -63,6 +76,11 @@ class GaleriGenerator(Generator):
             f"Galeri: {self.stats['decoded']} foto diolah, "
             f"{self.stats['cached']} diambil dari cache."
         ]
+        if self.thumb_stats["decoded"]:
+            notes.append(
+                f"Gambar kecil untuk daftar: {self.thumb_stats['decoded']} dibuat, "
+                f"{self.thumb_stats['cached']} diambil dari cache."
+            )
         if self.unreadable:
             notes.append(
                 f"Peringatan: {len(self.unreadable)} berkas di galeri dilewati "
@@ -134,17 +152,23 @@ class GaleriGenerator(Generator):
             photos = {}
             for src, path in sources.items():
                 relative = os.path.relpath(path, self.path)
-                stem = os.path.splitext(relative)[0].replace(os.sep, "/")
-                directory, name = os.path.split(stem)
-                slug = self._slugify(name) or "gambar"
-                parts = [self.settings["GALERI_INLINE_PATH"]]
-                parts += [self._slugify(p) for p in directory.split("/") if p]
+                slug, stem = self._stem_for(relative)
                 photo = Photo(source_path=path, file=relative, slug=slug, alt="")
-                photo.output_stem = "/".join([*parts, slug])
+                photo.output_stem = stem
                 photos[src] = photo
             if photos:
                 found.append((document, photos))
         return found
+
+    def _stem_for(self, relative):
+        """(slug, output stem) of a photo outside albums, by its path in the
+        content folder: images/juara.jpg -> gambar/images/juara."""
+        stem = os.path.splitext(relative)[0].replace(os.sep, "/")
+        directory, name = os.path.split(stem)
+        slug = self._slugify(name) or "gambar"
+        parts = [self.settings["GALERI_INLINE_PATH"]]
+        parts += [self._slugify(p) for p in directory.split("/") if p]
+        return slug, "/".join([*parts, slug])
 
     # Image work ----------------------------------------------------------
 
@@ -159,6 +183,18 @@ class GaleriGenerator(Generator):
             self.stats["decoded"],
             self.stats["cached"],
         )
+
+    def _make_thumbs(self):
+        """Small copies for lists; a lead image that cannot be read is a
+        problem naming the article (an album cover was read already)."""
+        outcome = make_renditions(self.thumbs, self.settings, self.cache)
+        self.thumb_stats = outcome.stats
+        self.used_keys |= outcome.used_keys
+        problems = lead.unreadable(list(self._documents()), outcome.unreadable)
+        raise_if_any(problems)
+        for album in self.albums:
+            if album.thumb is not None and not album.thumb.renditions:
+                album.thumb = None
 
     def _drop_unreadable(self):
         """Leave unreadable photos out of their albums. An image shown in an
@@ -246,7 +282,10 @@ class GaleriGenerator(Generator):
         name = document.metadata.get("galeri")
         if set(sources) != set(photos) or name != previous.metadata.get("galeri"):
             return False
+        if lead.image_metadata(document) != lead.image_metadata(previous):
+            return False
         document.album = previous.album
+        document.lead_thumb = previous.lead_thumb
         if photos:
             self._rewrite_document(document, photos)
         return True
@@ -298,6 +337,7 @@ class GaleriGenerator(Generator):
             yield from album.photos
         for _doc, photos in self.inline_photos:
             yield from photos.values()
+        yield from self.thumbs
 
     @staticmethod
     def _renditions_of(photo):

@@ -30,6 +30,8 @@ class Photo:
     kbk_ids: tuple = ()
     album: object = None
     output_stem: str = ""  # where its copies go, e.g. galeri/x/foto/pembukaan
+    # Widths of its copies when not GALERI_WIDTHS (the small copies in lists).
+    widths: tuple = ()
     # Filled in after the image work.
     renditions: list = field(default_factory=list)
     original: Rendition | None = None
@@ -88,6 +90,8 @@ class Album:
     sample: bool = False
     cover_file: str | None = None
     photos: list = field(default_factory=list)
+    # A small copy of the cover, for lists and search results (lead.py).
+    thumb: Photo | None = None
     url: str = ""
     save_as: str = ""
     edition: object = None

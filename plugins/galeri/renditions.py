@@ -24,7 +24,7 @@ class Outcome:
 
 def options_for(photo, settings):
     return imaging.Options(
-        widths=tuple(settings["GALERI_WIDTHS"]),
+        widths=tuple(photo.widths or settings["GALERI_WIDTHS"]),
         formats=tuple(settings["GALERI_FORMATS"]),
         jpeg_quality=settings["GALERI_JPEG_QUALITY"],
         webp_quality=settings["GALERI_WEBP_QUALITY"],

@@ -22,12 +22,18 @@ DEFAULTS = {
     "GALERI_WEBP_QUALITY": 78,
     # libwebp effort, 0 to 6: above 2 costs twice the time for ~2% bytes.
     "GALERI_WEBP_METHOD": 2,
+    # Widths of the small copies of lead images and album covers in lists
+    # and search results (plugins/galeri/lead.py), and their `sizes`.
+    "GALERI_THUMB_WIDTHS": (160, 320, 480),
+    "GALERI_THUMB_SIZES": "(max-width: 30em) 5.5rem, 7.5rem",
     # The `sizes` attribute of photos in a grid.
     "GALERI_GRID_SIZES": "(min-width: 62em) 18rem, (min-width: 36em) 45vw, 92vw",
     # The `sizes` attribute of images inside an article's text.
     "GALERI_INLINE_SIZES": "(min-width: 48em) 44rem, 94vw",
-    # Photos in a grid shown before `loading="lazy"` starts.
-    "GALERI_EAGER_PHOTOS": 3,
+    # Photos in a grid shown before `loading="lazy"` starts: a phone's first
+    # screen shows one, and more eager photos would slow it down. The first
+    # of a page's grid is also fetched first (`fetchpriority="high"`).
+    "GALERI_EAGER_PHOTOS": 1,
     # Publish a full-size copy, with metadata removed, and link to it.
     "GALERI_PUBLISH_ORIGINALS": False,
     # Write the photo's credit into its files as an EXIF Copyright tag;
@@ -54,15 +60,19 @@ def apply_defaults(settings):
 
 def _value_problems(settings):
     problem = setting_problem
-    widths = settings["GALERI_WIDTHS"]
-    if not widths or not all(
-        isinstance(w, int) and not isinstance(w, bool) and w > 0 for w in widths
+    for key, example in (
+        ("GALERI_WIDTHS", "(480, 960, 1600)"),
+        ("GALERI_THUMB_WIDTHS", "(160, 320, 480)"),
     ):
-        yield problem(
-            "GALERI_WIDTHS",
-            f"harus berupa daftar lebar dalam piksel, bukan `{widths!r}`.",
-            "tulis mis. `GALERI_WIDTHS = (480, 960, 1600)`.",
-        )
+        widths = settings[key]
+        if not widths or not all(
+            isinstance(w, int) and not isinstance(w, bool) and w > 0 for w in widths
+        ):
+            yield problem(
+                key,
+                f"harus berupa daftar lebar dalam piksel, bukan `{widths!r}`.",
+                f"tulis mis. `{key} = {example}`.",
+            )
     formats = settings["GALERI_FORMATS"]
     if not formats or any(f not in FORMATS for f in formats):
         yield problem(

@@ -47,8 +47,11 @@ def _all_generators_finalized(generators):
 
 @pass_environment
 def _score_chart(env, edition, title, row_text):
-    """The scores chart, with numbers formatted like the rest of the page."""
-    return score_chart(edition, title, row_text, env.filters["angka"])
+    """The scores chart, with numbers formatted like the rest of the page
+    (every score with the edition's decimals)."""
+    angka = env.filters["angka"]
+    decimals = edition.score_decimals
+    return score_chart(edition, title, row_text, lambda n: angka(n, decimals))
 
 
 def _generator_init(generator):

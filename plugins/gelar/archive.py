@@ -86,7 +86,31 @@ def load_editions(data_dir, display=lambda path: path, root=None):
             problems.extend(error.problems)
     if problems:
         raise ContentError(problems)
-    return sorted(editions, key=lambda edition: edition.year, reverse=True)
+    editions.sort(key=lambda edition: edition.year, reverse=True)
+    check_pending(editions)
+    return editions
+
+
+def check_pending(editions):
+    """Results can still come only for the newest edition: an older one
+    without results must say that the archive does not have them."""
+    problems = [
+        Problem(
+            edition.source_path,
+            edition.status_line,
+            "results_status",
+            f"Gelar {edition.year} belum punya `results`, padahal sudah ada "
+            f"Gelar {editions[0].year} sesudahnya; situs akan menulis hasilnya "
+            "“belum diumumkan”.",
+            "tulis hasilnya di `results`, atau `results_status: not_recorded` bila "
+            "arsip tidak punya hasil gelar itu (halamannya lalu menulis "
+            "“tidak tercatat dalam arsip”).",
+        )
+        for edition in editions[1:]
+        if edition.results_pending
+    ]
+    if problems:
+        raise ContentError(problems)
 
 
 def sort_key(name):

@@ -9,6 +9,8 @@ Each chart is `role="img"` with a <title> and a <desc> that says in words
 everything the picture shows; the page also keeps the full table.
 """
 
+import itertools
+import textwrap
 import xml.etree.ElementTree as ET
 
 from markupsafe import Markup
@@ -33,12 +35,20 @@ def score_rows(edition):
     ]
 
 
-def _svg(chart_id, width, height, title, desc):
+# No viewBox: the SVG is as wide as its box and never scaled, so text keeps
+# its CSS size (15 px, axis 14 px) on a 320 px phone as on a wide screen.
+# Horizontal positions are percentages of the width, vertical ones pixels.
+LINE = 19  # px between lines of a wrapped label
+LABEL_CHARS = 26  # a label line fits a 320 px phone at 15 px
+
+
+def _svg(chart_id, height, title, desc):
     svg = ET.Element(
         "svg",
         {
             "xmlns": SVG_NS,
-            "viewBox": f"0 0 {width} {height}",
+            "width": "100%",
+            "height": str(height),
             "class": "chart",
             "role": "img",
             "aria-labelledby": f"{chart_id}-title {chart_id}-desc",
@@ -50,12 +60,11 @@ def _svg(chart_id, width, height, title, desc):
     return svg
 
 
-def _text(parent, x, y, text, css, anchor="middle"):
-    element = ET.SubElement(
-        parent,
-        "text",
-        {"x": _n(x), "y": _n(y), "class": css, "text-anchor": anchor},
-    )
+def _text(parent, x, y, text, css, anchor="middle", dx=None):
+    attributes = {"x": x, "y": _n(y), "class": css, "text-anchor": anchor}
+    if dx is not None:
+        attributes["dx"] = _n(dx)
+    element = ET.SubElement(parent, "text", attributes)
     element.text = text
     return element
 
@@ -63,6 +72,11 @@ def _text(parent, x, y, text, css, anchor="middle"):
 def _n(value):
     """A coordinate without needless decimals."""
     return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _pct(value):
+    """A horizontal position: `value` percent of the chart's width."""
+    return f"{value:.2f}".rstrip("0").rstrip(".") + "%"
 
 
 def _markup(svg):
@@ -79,15 +93,14 @@ def rank_chart(kbk, title, point_text, unranked_text, chart_id="grafik-peringkat
     points = rank_points(kbk)
     if not any(rank for _year, rank, _total in points):
         return None
-    width, height = 560, 240
-    left, right, top, bottom = 48, 24, 28, 40
+    height, top, bottom = 220, 30, 36
+    left, right = 12.0, 90.0  # percent of the width
     worst = max(max(rank or 1, total) for _year, rank, total in points)
-    plot_w = width - left - right
     plot_h = height - top - bottom
-    step = plot_w / max(len(points) - 1, 1)
+    step = (right - left) / max(len(points) - 1, 1)
 
     def x_of(index):
-        return left + (index * step if len(points) > 1 else plot_w / 2)
+        return left + index * step if len(points) > 1 else (left + right) / 2
 
     def y_of(rank):
         return top + (rank - 1) * plot_h / max(worst - 1, 1)
@@ -98,43 +111,47 @@ def rank_chart(kbk, title, point_text, unranked_text, chart_id="grafik-peringkat
         else unranked_text.format(year=year)
         for year, rank, total in points
     )
-    svg = _svg(chart_id, width, height, title, desc + ".")
+    svg = _svg(chart_id, height, title, desc + ".")
     grid = ET.SubElement(svg, "g", {"class": "chart-grid", "aria-hidden": "true"})
     for rank in sorted({1, worst}):
         y = y_of(rank)
         ET.SubElement(
             grid,
             "line",
-            {"x1": _n(left), "x2": _n(width - right), "y1": _n(y), "y2": _n(y)},
+            {"x1": _pct(left), "x2": _pct(right), "y1": _n(y), "y2": _n(y)},
         )
-        _text(grid, left - 8, y + 5, str(rank), "chart-axis", anchor="end")
+        _text(grid, _pct(left), y + 5, str(rank), "chart-axis", anchor="end", dx=-8)
     marks = ET.SubElement(svg, "g", {"aria-hidden": "true"})
     ranked = [(x_of(i), y_of(r)) for i, (_y, r, _t) in enumerate(points) if r]
-    if len(ranked) > 1:
+    for (x1, y1), (x2, y2) in itertools.pairwise(ranked):
         ET.SubElement(
             marks,
-            "polyline",
+            "line",
             {
                 "class": "chart-line",
-                "points": " ".join(f"{_n(x)},{_n(y)}" for x, y in ranked),
+                "x1": _pct(x1),
+                "y1": _n(y1),
+                "x2": _pct(x2),
+                "y2": _n(y2),
             },
         )
     for index, (year, rank, _total) in enumerate(points):
-        x = x_of(index)
+        x = _pct(x_of(index))
         _text(marks, x, height - 12, str(year), "chart-axis")
         if rank:
             y = y_of(rank)
             ET.SubElement(
                 marks,
                 "circle",
-                {"class": "chart-point", "cx": _n(x), "cy": _n(y), "r": "6"},
+                {"class": "chart-point", "cx": x, "cy": _n(y), "r": "6"},
             )
             _text(marks, x, y - 11, str(rank), "chart-value")
     return _markup(svg)
 
 
 def score_chart(edition, title, row_text, number, chart_id="grafik-nilai"):
-    """Horizontal bars of every score, in result order.
+    """Horizontal bars of every score, in result order, each under its
+    team's name (wrapped onto more lines when long).
 
     `row_text` formats one team, e.g. "{name}: {score} (rank {rank})";
     `number` formats a score for people (e.g. Babel's `angka`). Returns None
@@ -143,31 +160,37 @@ def score_chart(edition, title, row_text, number, chart_id="grafik-nilai"):
     rows = score_rows(edition)
     if not rows:
         return None
-    width, row_h, top = 560, 46, 8
-    height = top + row_h * len(rows) + 8
+    bar_area = 78.0  # percent of the width; the score is written after it
     scale_max = max(100.0, max(score for _n_, _r, score in rows))
-    bar_w = width - 80
+    labels = [
+        textwrap.wrap(name, LABEL_CHARS, break_long_words=True) or [""]
+        for name, _rank, _score in rows
+    ]
+    height = 8 + sum(len(lines) * LINE + 30 for lines in labels)
     desc = "; ".join(
         row_text.format(name=name, score=number(score), rank=rank)
         for name, rank, score in rows
     )
-    svg = _svg(chart_id, width, height, title, desc + ".")
+    svg = _svg(chart_id, height, title, desc + ".")
     marks = ET.SubElement(svg, "g", {"aria-hidden": "true"})
-    for index, (name, _rank, score) in enumerate(rows):
-        y = top + index * row_h
-        _text(marks, 0, y + 14, name, "chart-label", anchor="start")
-        length = bar_w * score / scale_max
+    y = 8
+    for lines, (_name, _rank, score) in zip(labels, rows, strict=True):
+        for line in lines:
+            _text(marks, "0", y + 14, line, "chart-label", anchor="start")
+            y += LINE
+        length = bar_area * score / scale_max
         ET.SubElement(
             marks,
             "rect",
             {
                 "class": "chart-bar",
                 "x": "0",
-                "y": _n(y + 20),
-                "width": _n(length),
+                "y": _n(y + 4),
+                "width": _pct(length),
                 "height": "16",
                 "rx": "2",
             },
         )
-        _text(marks, length + 6, y + 33, number(score), "chart-value", anchor="start")
+        _text(marks, _pct(length), y + 17, number(score), "chart-value", "start", 6)
+        y += 30
     return _markup(svg)

@@ -115,6 +115,15 @@ def _editions_schema():
                 "false bila hasil belum ada di arsip.",
                 True,
             ),
+            _field(
+                "results_status",
+                "string",
+                "Keadaan hasil",
+                "published: hasil ada; pending: belum diumumkan; not_recorded: "
+                "gelar sudah lewat tetapi hasilnya tidak tercatat dalam arsip.",
+                True,
+                enum=["published", "pending", "not_recorded"],
+            ),
             _field("updated", "date", "Diperbarui", "Hari data terakhir diubah.", True),
             _field("url", "string", "Halaman", "Alamat halaman gelar.", True),
         ],

@@ -32,6 +32,7 @@ EDITION_COLUMNS = (
     "venue",
     "teams",
     "results_announced",
+    "results_status",
     "updated",
     "url",
 )
@@ -143,6 +144,7 @@ def edition_json(edition, page_url, licence):
         ],
         "sample": edition.sample,
         "results_announced": edition.has_results,
+        "results_status": edition.results_status,
         "url": page_url,
         "published": edition.published.isoformat(),
         "updated": edition.updated.isoformat(),
@@ -173,6 +175,7 @@ def archive_json(editions, url_for, licence):
                 "date": e.event.date.isoformat(),
                 "sample": e.sample,
                 "results_announced": e.has_results,
+                "results_status": e.results_status,
                 "updated": e.updated.isoformat(),
                 "url": url_for(e),
                 "corrections": _corrections(e),
@@ -214,6 +217,7 @@ def editions_csv(editions, url_for):
             "venue": e.event.venue,
             "teams": len(e.teams),
             "results_announced": e.has_results,
+            "results_status": e.results_status,
             "updated": e.updated.isoformat(),
             "url": url_for(e),
         }

@@ -48,6 +48,8 @@ class Result:
     score: float | None = None
     award: str | None = None
     advances: bool | None = None
+    # Decimals of the score as written in the year file (`84.0`: 1).
+    decimals: int = 0
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,13 @@ class Row:
         return self.result.rank if self.result else None
 
 
+# What an edition's page says about its results (`results_status:`).
+PUBLISHED = "published"  # the results are in the year file
+PENDING = "pending"  # not announced yet: they can still come
+NOT_RECORDED = "not_recorded"  # a past edition whose results the archive lacks
+RESULT_STATES = (PUBLISHED, PENDING, NOT_RECORDED)
+
+
 @dataclass
 class Edition:
     year: int
@@ -79,6 +88,9 @@ class Edition:
     source_path: str
     # `updated:` of the year file: the day the data last changed.
     updated_field: object = None  # datetime.date or None
+    # PENDING or NOT_RECORDED while `results` is None, else PUBLISHED.
+    results_status: str = PENDING
+    status_line: int | None = None  # of `results_status:`, else of `year:`
     # Filled in by archive.build_archive from the URL settings.
     url: str = ""
     save_as: str = ""
@@ -95,6 +107,24 @@ class Edition:
     @property
     def has_results(self):
         return self.results is not None
+
+    @property
+    def results_pending(self):
+        """No results yet, and they can still come ("belum diumumkan")."""
+        return self.results is None and self.results_status == PENDING
+
+    @property
+    def results_not_recorded(self):
+        """A past edition whose results the archive does not have."""
+        return self.results is None and self.results_status == NOT_RECORDED
+
+    @property
+    def score_decimals(self):
+        """Decimals every score of this edition is shown with: the most any
+        score was written with, so 84.0 shows as "84,0" next to "89,6"."""
+        return max(
+            (r.decimals for r in self.results or () if r.score is not None), default=0
+        )
 
     @property
     def published(self):

@@ -4,6 +4,7 @@ Pure functions: they take the parsed YAML (with line numbers) and return
 an Edition, or raise ContentError listing every problem in the file.
 """
 
+import decimal
 import difflib
 import re
 import unicodedata
@@ -13,7 +14,18 @@ from sitekit.problems import ContentError, Problem
 from sitekit.textcheck import code_point, invisible_characters
 from sitekit.yamlsource import Mapping
 
-from .model import Correction, Edition, Event, Juror, Result, Team
+from .model import (
+    NOT_RECORDED,
+    PENDING,
+    PUBLISHED,
+    RESULT_STATES,
+    Correction,
+    Edition,
+    Event,
+    Juror,
+    Result,
+    Team,
+)
 
 # Matched whole (fullmatch): `$` would also accept a final newline.
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -24,6 +36,7 @@ TOP_FIELDS = (
     "event",
     "teams",
     "results",
+    "results_status",
     "sample",
     "corrections",
     "updated",
@@ -109,6 +122,7 @@ def parse_edition(data, path, expected_year):
     event = _parse_event(top.sub("event", required=True))
     teams = _parse_teams(top)
     results = _parse_results(top, teams)
+    status = _results_status(top, results)
     sample = top.get("sample", "bool") or False
     corrections = tuple(
         Correction(reader.get("date", "date", True), reader.get("note", "text", True))
@@ -127,7 +141,45 @@ def parse_edition(data, path, expected_year):
         corrections=corrections,
         source_path=path,
         updated_field=updated,
+        results_status=status,
+        status_line=top.mapping.line_of("results_status")
+        if "results_status" in top.mapping
+        else top.mapping.line_of("year"),
     )
+
+
+def _results_status(top, results):
+    """`results_status:` checked against `results`: PUBLISHED when there are
+    results, else PENDING (the default) or NOT_RECORDED."""
+    given = top.get("results_status", "text")
+    if given is not None and given not in RESULT_STATES:
+        close = difflib.get_close_matches(given, RESULT_STATES, n=1)
+        top.problem(
+            "results_status",
+            f"`{given}` bukan keadaan hasil yang dikenal.",
+            (f"mungkin maksudnya `{close[0]}`? " if close else "")
+            + "tulis `not_recorded` bila arsip tidak punya hasil gelar yang sudah "
+            "lewat, `pending` bila hasil belum diumumkan, atau hapus kolom ini.",
+        )
+        given = None
+    if results is not None:
+        if given in (PENDING, NOT_RECORDED):
+            top.problem(
+                "results_status",
+                f"bernilai `{given}`, padahal berkas ini sudah memuat `results`.",
+                "hapus kolom `results_status`: hasil yang tertulis berarti sudah "
+                "diumumkan.",
+            )
+        return PUBLISHED
+    if given == PUBLISHED:
+        top.problem(
+            "results_status",
+            "bernilai `published`, padahal berkas ini tidak memuat `results`.",
+            "tulis hasilnya di `results`, atau `results_status: not_recorded` bila "
+            "arsip tidak punya hasilnya.",
+        )
+        return PENDING
+    return given or PENDING
 
 
 def _updated(top, event, corrections):
@@ -275,6 +327,16 @@ def _former_ids(reader):
     return tuple(valid)
 
 
+def written_decimals(text):
+    """How many decimals a number was written with: `84.0` has 1, `85` 0,
+    `8.45e1` 1 (its value, 84.5, has one)."""
+    try:
+        exponent = decimal.Decimal(str(text)).as_tuple().exponent
+    except decimal.InvalidOperation:
+        return 0
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
 def _parse_results(top, teams):
     if top.mapping.get("results") is None:
         return None  # not announced yet
@@ -300,12 +362,16 @@ def _parse_results(top, teams):
             "setiap KBK hanya boleh punya satu baris hasil per tahun.",
         ):
             team_id = None
+        score = reader.get("score", "number")
         result = Result(
             team=team_id,
             rank=reader.get("rank", "rank", True),
-            score=reader.get("score", "number"),
+            score=score,
             award=reader.get("award", "text"),
             advances=reader.get("advances", "bool"),
+            decimals=written_decimals(reader.mapping.written.get("score"))
+            if score is not None
+            else 0,
         )
         if team_id is not None:
             results.append(result)

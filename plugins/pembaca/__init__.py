@@ -11,14 +11,16 @@ indexing itself runs after the build, in sitebuild/search.py.
 
 from pelican import signals
 
-from sitekit.settings import site_address
+from sitekit.identity import tel_href
+from sitekit.settings import publisher, site_address
 
-from . import jsonld
+from . import icons, jsonld
 from .feeds import absolutize, date_empty_feed
 from .generator import PembacaGenerator
 from .outline import nest_headings
 from .samples import mark_feed
 from .settings import apply_defaults
+from .tables import stack_tables
 
 
 def _initialized(pelican):
@@ -31,6 +33,19 @@ def _get_generators(pelican):
 
 def _generator_init(generator):
     settings = generator.settings
+    address = site_address(settings)
+    facts = jsonld.Publisher(
+        name=publisher(settings),
+        organisation=settings["PEMBACA_ORGANIZER"],
+        organisation_url=settings["PEMBACA_ORGANIZER_URL"],
+        url=settings["PUBLISHER_URL"] or f"{address}/",
+        logo=f"{address}/{icons.LOGO}",
+        logo_size=icons.RASTER[icons.LOGO],
+        address=settings["PUBLISHER_ADDRESS"],
+        phone=settings["PUBLISHER_PHONE"],
+        email=settings["PUBLISHER_EMAIL"],
+        social=tuple(tuple(item) for item in settings["PUBLISHER_SOCIAL"]),
+    )
     site = jsonld.Site(
         address=site_address(settings),
         name=settings["SITENAME"],
@@ -39,14 +54,20 @@ def _generator_init(generator):
         organizer_url=settings["PEMBACA_ORGANIZER_URL"],
         language=settings["DEFAULT_LANG"],
         licence_url=settings["LICENSE_URL"],
+        publisher=jsonld.publisher(facts),
     )
 
     def script(record):
         return jsonld.script_json(record)
 
     generator.env.globals["SITE_ADDRESS"] = site.address
+    generator.env.globals["ld_beranda"] = lambda: script(
+        jsonld.home_records(site, settings["PEMBACA_SEARCH_URL"])
+    )
     generator.env.filters.update(
         nest_headings=nest_headings,
+        stack_tables=stack_tables,
+        tel_href=tel_href,
         ld_berita=lambda article: script(jsonld.news_article(article, site)),
         ld_gelar=lambda edition: script(jsonld.event(edition, site)),
         ld_kbk=lambda kbk: script(jsonld.organization(kbk, site)),

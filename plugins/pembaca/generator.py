@@ -52,6 +52,14 @@ class PembacaGenerator(Generator):
         self.context["sample_pages"] = sample_pages(self.context, articles)
         self.icons = self._make_icons()
         self.context["SITE_ICON_SVG"] = icons.SVG in self.icons
+        # The logo in the header and footer: the office's own (PEMBACA_ICON),
+        # or the default mark drawn inline (no request of its own).
+        self.context["SITE_LOGO"] = icons.HEADER_LOGO
+        self.context["SITE_LOGO_SVG"] = (
+            Markup(icons.inline_mark(self.icons[icons.SVG].decode("utf-8")))
+            if icons.SVG in self.icons
+            else ""
+        )
         self.context["search_filters"] = self._search_filters(articles)
 
     def _link_articles(self, articles):

@@ -19,6 +19,10 @@ RASTER = {
     "icon-192.png": 192,
     "icon-512.png": 512,
 }
+# The logo shown in the header and footer and named as the publisher's
+# logo in structured data (LOGO, square, at RASTER's size).
+HEADER_LOGO = "icon-192.png"
+LOGO = "icon-512.png"
 FAVICON = "favicon.ico"
 FAVICON_SIZES = ((16, 16), (32, 32), (48, 48))
 SVG = "favicon.svg"
@@ -50,6 +54,16 @@ def default_mark_svg(letters, color):
         f'<text x="32" y="32" dy=".35em" text-anchor="middle" '
         f'font-family="Arial, Helvetica, sans-serif" font-weight="700" '
         f'font-size="{size:.1f}" fill="#fff">{escape(letters)}</text></svg>\n'
+    )
+
+
+def inline_mark(svg):
+    """The default mark's SVG for the page itself: decorative (the site's
+    name is beside it), sized like the logo image it stands for."""
+    return svg.strip().replace(
+        "<svg ",
+        '<svg class="site-logo" width="40" height="40" aria-hidden="true" ',
+        1,
     )
 
 

@@ -6,7 +6,7 @@ JSON is always made by `json.dumps`, never by a template.
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -24,6 +24,8 @@ class Site:
     organizer_url: str = ""
     language: str = "id"
     licence_url: str = ""
+    # The publisher's Organization record (`publisher()` below).
+    publisher: dict = field(default_factory=dict)
 
     def url(self, path):
         return f"{self.address}/{path}" if path else f"{self.address}/"
@@ -34,6 +36,73 @@ def _organization(name, url=""):
     if url:
         found["url"] = url
     return found
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """The office that publishes the site (sitekit/identity.py)."""
+
+    name: str
+    organisation: str = ""
+    organisation_url: str = ""
+    url: str = ""
+    logo: str = ""  # absolute address of a square logo
+    logo_size: int = 0
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    social: tuple = ()  # (name, address) pairs
+
+
+def publisher(facts):
+    """The publisher as a schema.org Organization, with its logo and contact."""
+    data = {"@type": "Organization", "name": facts.name}
+    if facts.url:
+        data["url"] = facts.url
+    if facts.logo:
+        data["logo"] = {
+            "@type": "ImageObject",
+            "url": facts.logo,
+            "width": facts.logo_size,
+            "height": facts.logo_size,
+        }
+    if facts.address:
+        data["address"] = {"@type": "PostalAddress", "streetAddress": facts.address}
+    if facts.phone:
+        data["telephone"] = facts.phone
+    if facts.email:
+        data["email"] = facts.email
+    if facts.social:
+        data["sameAs"] = [address for _name, address in facts.social]
+    if facts.organisation and facts.organisation != facts.name:
+        data["parentOrganization"] = _organization(
+            facts.organisation, facts.organisation_url
+        )
+    return data
+
+
+def home_records(site, search_url):
+    """The home page's WebSite (with its search) and the publisher."""
+    return {
+        "@context": CONTEXT,
+        "@graph": [
+            {
+                "@type": "WebSite",
+                "name": site.name,
+                "url": site.url(""),
+                "inLanguage": site.language,
+                "publisher": site.publisher,
+                "potentialAction": {
+                    "@type": "SearchAction",
+                    "target": {
+                        "@type": "EntryPoint",
+                        "urlTemplate": site.url(search_url) + "?q={kata}",
+                    },
+                    "query-input": "required name=kata",
+                },
+            },
+        ],
+    }
 
 
 def _image(site, obj):
@@ -51,10 +120,8 @@ def news_article(article, site):
         "datePublished": article.date.isoformat(),
         "dateModified": getattr(article, "modified", article.date).isoformat(),
         "inLanguage": site.language,
-        "author": [
-            _organization(str(article.author) if article.author else site.author)
-        ],
-        "publisher": _organization(site.name, site.url("")),
+        "author": [_author(article, site)],
+        "publisher": site.publisher,
         "image": _image(site, article),
         "articleSection": str(article.category),
     }
@@ -72,6 +139,15 @@ def news_article(article, site):
             "url": site.url(edition.url),
         }
     return data
+
+
+def _author(article, site):
+    """The office itself when it wrote the article (no author pages: see
+    docs/panduan-editor.md), else the name given in `Author:`."""
+    name = str(article.author) if article.author else site.author
+    if site.publisher and name == site.publisher.get("name"):
+        return site.publisher
+    return _organization(name)
 
 
 def _kbk_org(kbk, site, team=None):
@@ -151,7 +227,7 @@ def _dataset(site, name, description, url, published, updated, downloads):
         "datePublished": published.isoformat(),
         "dateModified": updated.isoformat(),
         "creator": _organization(site.organizer, site.organizer_url),
-        "publisher": _organization(site.name, site.url("")),
+        "publisher": site.publisher,
         "distribution": [_download(site, *download) for download in downloads],
     }
     if site.licence_url:
