@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from pelican.paginator import Paginator
 
+from sitekit.pelican_compat import static_save_as
 from sitekit.problems import ContentError, Problem, display_path
 
 
@@ -52,11 +53,17 @@ def find_collisions(planned):
 
 
 def content_outputs(items, kind):
-    """(save_as, source) for Pelican content objects (articles, pages...)."""
+    """(save_as, source) for Pelican content objects (articles, pages...).
+
+    A static file is read where it stands now, without pinning it there:
+    an `{attach}` link moves it next to its page when that page renders,
+    as in Pelican, so it is planned at its own place.
+    """
+    planned = [(static_save_as(item), item) for item in items]
     return [
-        (item.save_as, f"{kind} {display_path(item.source_path)}")
-        for item in items
-        if getattr(item, "save_as", "")
+        (save_as, f"{kind} {display_path(item.source_path)}")
+        for save_as, item in planned
+        if save_as
     ]
 
 

@@ -11,12 +11,12 @@ finds them on disk.
 import functools
 
 from pelican import signals
-from pelican.readers import MarkdownReader
 
+from sitekit.pelican_compat import before_writer_finalized
 from sitekit.settings import SHARED, SettingsSpec, apply_defaults, processes
 
 from . import urls
-from .reader import PreparedMarkdownReader, finish, prepare
+from .reader import finish, prepare
 from .writer import ParallelWriter
 
 # How many processes read and render: BUILD_PROCESSES (sitekit/settings.py).
@@ -28,6 +28,9 @@ SPEC = SettingsSpec(
         # The previous build's folder: equal files are hard-linked from there.
         # sitebuild/build.py sets it; None writes every file.
         "PARALLEL_PREVIOUS_OUTPUT": None,
+        # Keep converted Markdown in CACHE_PATH/markdown between builds
+        # (reader.py, mdcache.py); off unless the site's settings turn it on.
+        "PARALLEL_MARKDOWN_CACHE": False,
     },
 )
 
@@ -35,12 +38,6 @@ SPEC = SettingsSpec(
 def _initialized(pelican):
     urls.forget()  # in case an earlier build in this process failed midway
     apply_defaults(pelican.settings, SPEC, SHARED)
-
-
-def _readers_init(readers):
-    for extension in PreparedMarkdownReader.file_extensions:
-        if readers.reader_classes.get(extension) is MarkdownReader:
-            readers.reader_classes[extension] = PreparedMarkdownReader
 
 
 def _article_generator_init(generator):
@@ -62,11 +59,17 @@ def _finalized(pelican):
 
 
 def _flushing(generate_output):
+    """Render the generator's recorded pages when it is done, and before
+    it says so: receivers of `*_writer_finalized` find every file."""
+
     @functools.wraps(generate_output)
     def wrapper(writer):
-        generate_output(writer)
-        if isinstance(writer, ParallelWriter):
-            writer.flush()
+        if not isinstance(writer, ParallelWriter):
+            return generate_output(writer)
+        with before_writer_finalized(writer, writer.flush):
+            generate_output(writer)
+        writer.flush()
+        return None
 
     return wrapper
 
@@ -79,7 +82,6 @@ def _all_generators_finalized(generators):
 
 def register():
     signals.initialized.connect(_initialized)
-    signals.readers_init.connect(_readers_init)
     signals.article_generator_init.connect(_article_generator_init)
     signals.article_generator_finalized.connect(_article_generator_finalized)
     signals.get_writer.connect(_get_writer)

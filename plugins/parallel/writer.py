@@ -10,6 +10,16 @@ renders nothing: Pelican's own bookkeeping then runs in Pelican's order,
 so a path written twice fails (or is overridden) exactly as it would
 sequentially, and the directories exist before the workers start.
 
+What rendering does besides writing happens in the parent, in Pelican's
+order, so that no forked process decides anything the build depends on:
+- `{attach}` links move a static file next to the first page that renders
+  the link. Before forking, the parent renders the text of each recorded
+  page's own articles and pages that link files (`attachments.py`).
+- `content_written` is sent once per file, after every recorded page of
+  the generator exists, in Pelican's order and with the context Pelican
+  would give (kept from the replay, only when someone listens).
+- `*_writer_finalized` is sent after that (plugins/parallel/__init__.py).
+
 A rendered page whose bytes equal the same file of the previous build is
 hard-linked from there instead of written: unchanged files keep their
 inode and mtime, which also keeps rsync deploys short. A file that is
@@ -24,14 +34,17 @@ import sys
 import traceback
 from multiprocessing import Lock, RawValue
 
+from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from sitekit.files import atomic_write, remove_quietly
 from sitekit.hooks import NOTICE_ATTRIBUTE, is_notice
-from sitekit.pelican_compat import HookedWriter
+from sitekit.pelican_compat import HookedWriter, intercepted
 from sitekit.settings import processes
 from sitekit.workers import die_with_parent
+
+from .attachments import settle_attachments
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +105,7 @@ class ParallelWriter(HookedWriter):
         self.current = None  # index of the call being rendered
         self.replaying = False
         self.rendering = False
+        self.written = []  # (path, context) for content_written, in order
 
     # -- recording ---------------------------------------------------------
 
@@ -101,15 +115,21 @@ class ParallelWriter(HookedWriter):
         index = len(self.pending)
         self.pending.append((name, template, context, args, kwargs))
         self.current, self.replaying = index, True
+        listened = bool(signals.content_written.receivers)
         try:
-            if args or self._paginates(kwargs):
-                super().write_file(name, _Blank(), context, *args, **kwargs)
+            if listened or args or self._paginates(kwargs):
+                with intercepted(signals.content_written, self._remember_written):
+                    super().write_file(name, _Blank(), context, *args, **kwargs)
             else:  # one page at `name`: the bookkeeping without the replay
                 path = sanitised_join(self.output_path, name)
                 os.makedirs(os.path.dirname(path), exist_ok=True)
                 self.open_output(path, "utf-8", kwargs.get("override_output", False))
         finally:
             self.replaying = False
+
+    def _remember_written(self, path, kwargs):
+        if signals.content_written.receivers:
+            self.written.append((path, kwargs.get("context")))
 
     def _paginates(self, kwargs):
         """Whether Pelican's write_file would split this call into pages."""
@@ -154,16 +174,21 @@ class ParallelWriter(HookedWriter):
     # -- rendering ---------------------------------------------------------
 
     def flush(self):
-        """Render every recorded page; raise the first worker's error."""
+        """Render every recorded page; raise the first worker's error.
+        Then tell `content_written` receivers about each file."""
         calls, self.pending = self.pending, []
-        if not calls:
-            return
-        self.rendering = True
-        try:
-            self._render_all(calls)
-        finally:
-            self.rendering = False
-            self.current = None
+        written, self.written = self.written, []
+        if calls:
+            settle_attachments(call[4] for call in calls)
+            self.rendering = True
+            try:
+                with intercepted(signals.content_written, _ignore):
+                    self._render_all(calls)
+            finally:
+                self.rendering = False
+                self.current = None
+        for path, context in written:
+            signals.content_written.send(path, context=context)
 
     def _render_all(self, calls):
         processes = self.processes if len(calls) >= MIN_CALLS else 1
@@ -276,6 +301,10 @@ class _Forward(logging.Handler):
         except Exception:
             args = tuple(str(arg) for arg in args)
         self.items.append((record.name, record.levelno, record.msg, args, extra))
+
+
+def _ignore(_sender, _kwargs):
+    """content_written while rendering: sent by flush() once files exist."""
 
 
 def _portable(error):
