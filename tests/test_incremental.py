@@ -220,3 +220,32 @@ def test_an_empty_or_missing_live_folder_is_never_current(tmp_path):
     assert not inputs.still_current(record, "k", str(live), now)  # missing
     live.mkdir()
     assert not inputs.still_current(record, "k", str(live), now)  # empty
+
+
+def test_the_inputs_key_follows_every_installed_distribution(tmp_path, monkeypatch):
+    settings = {"PATH": str(tmp_path), "JINJA_ENVIRONMENT": {"trim_blocks": True}}
+    key = inputs.inputs_key(settings, [], str(tmp_path))
+    installed = inputs.distributions()
+    assert any(line.startswith("pygments==") for line in installed)
+    assert any(line.startswith("markupsafe==") for line in installed)
+    upgraded = [
+        line.replace("pygments==", "pygments==0.0.0+") if "pygments" in line else line
+        for line in installed
+    ]
+    monkeypatch.setattr(inputs, "distributions", lambda: upgraded)
+    assert inputs.inputs_key(settings, [], str(tmp_path)) != key
+    monkeypatch.undo()
+    untrimmed = {**settings, "JINJA_ENVIRONMENT": {"trim_blocks": False}}
+    assert inputs.inputs_key(untrimmed, [], str(tmp_path)) != key
+
+
+def test_the_inputs_roots_hold_the_theme_and_its_overrides(tmp_path):
+    settings_file = tmp_path / "pelicanconf.py"
+    settings_file.write_text("", encoding="utf-8")
+    settings = {
+        "PATH": str(tmp_path / "content"),
+        "THEME": str(tmp_path / "tema"),
+        "THEME_TEMPLATES_OVERRIDES": [str(tmp_path / "timpa")],
+    }
+    roots = inputs.input_roots(settings, str(settings_file))
+    assert {str(tmp_path / "tema"), str(tmp_path / "timpa")} <= set(roots)

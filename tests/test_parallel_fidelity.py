@@ -27,12 +27,12 @@ PLUGIN = (
 )
 
 
-def pelican(site, output, *overrides):
+def pelican(site, output, *overrides, env=None):
     args = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"]
     args += ["-o", str(output), "-q"]
     # One -e with every override: Pelican keeps only the last -e given.
     args += ["-e", f"CACHE_PATH={json.dumps(str(output) + '-cache')}", *overrides]
-    result = run(args, cwd=site, env={"PYTHONPATH": str(ROOT)})
+    result = run(args, cwd=site, env={"PYTHONPATH": str(ROOT), **(env or {})})
     assert result.returncode == 0, result.stdout + result.stderr
     return digest(output)
 
@@ -137,3 +137,21 @@ def test_listeners_hear_of_each_file_once_after_it_exists(tmp_path):
     written = [event for event in events["polos"] if event[0] == "written"]
     assert len(written) > 150 and all(event[2] for event in written)
     assert events["paralel"] == events["polos"]
+
+
+def test_markdown_extension_objects_number_as_in_pelican(tmp_path):
+    """An extension given as an object is shared by every conversion and
+    keeps state (footnote ids count the documents converted before): the
+    plugin must not convert in other processes then. Pelican's reading
+    order follows the hash seed, so both builds get the same seed."""
+    site = make_site(tmp_path / "situs").parent
+    with open(site / "pelicanconf.py", "a", encoding="utf-8") as handle:
+        handle.write(
+            "from markdown.extensions.footnotes import FootnoteExtension\n"
+            'MARKDOWN = {"extensions": [FootnoteExtension(UNIQUE_IDS=True)]}\n'
+        )
+    seed = {"PYTHONHASHSEED": "7"}
+    alone = pelican(site, tmp_path / "polos", "PLUGINS=[]", env=seed)
+    page = tmp_path / "polos" / "2020/berita-0/index.html"
+    assert "fn:" in page.read_text(encoding="utf-8")
+    assert pelican(site, tmp_path / "paralel", *PLUGIN, env=seed) == alone
