@@ -36,6 +36,8 @@ PLUGINS = ["babel_i18n", "gelar", "galeri", "pembaca", "parallel"]
 
 # Resized photos are kept here between builds (see plugins/galeri/cache.py).
 CACHE_PATH = "cache"
+# Converted Markdown too, by each file's bytes (plugins/parallel/mdcache.py).
+PARALLEL_MARKDOWN_CACHE = True
 
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,
