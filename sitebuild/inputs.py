@@ -25,7 +25,9 @@ from sitekit.fingerprint import distributions, stable
 
 __all__ = ["stable"]  # here for the callers that knew it here
 # Settings that name this build's own folders, not what it builds.
-VOLATILE_SETTINGS = ("OUTPUT_PATH", "PARALLEL_PREVIOUS_OUTPUT")
+VOLATILE_SETTINGS = ("OUTPUT_PATH", "PARALLEL_PREVIOUS_OUTPUT", "PARALLEL_SITE_KEY")
+# Files of articles and pages (text_files).
+TEXT_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown", ".rst")
 SKIPPED_FOLDERS = ("__pycache__", ".git")
 
 
@@ -75,17 +77,46 @@ def input_roots(settings, settings_file):
 def inputs_key(settings, roots, base, extra=()):
     """The key of a build; file paths count relative to `base` (the project
     folder), so a copied project with its output keeps its key."""
-    digest = hashlib.sha256()
+    return inputs_keys(settings, roots, base, extra)[0]
+
+
+def inputs_keys(settings, roots, base, extra=(), is_text=lambda _path: False):
+    """(the key of a build, the same key without the files `is_text`
+    names), from one walk over the files."""
+    whole, site = hashlib.sha256(), hashlib.sha256()
+
+    def add(line, text=False):
+        whole.update(line)
+        if not text:
+            site.update(line)
+
     for key in sorted(settings):
         if key not in VOLATILE_SETTINGS:
             text = stable(settings[key]).replace(base, ".")
-            digest.update(f"{key}={text}\n".encode())
+            add(f"{key}={text}\n".encode())
     for path, size, mtime in file_states(roots):
         relative = os.path.relpath(path, base)
-        digest.update(f"{relative}\0{size}\0{mtime}\n".encode())
+        add(f"{relative}\0{size}\0{mtime}\n".encode(), is_text(path))
     for line in [*distributions(), *map(str, extra)]:
-        digest.update(f"{line}\n".encode())
-    return digest.hexdigest()
+        add(f"{line}\n".encode())
+    return whole.hexdigest(), site.hexdigest()
+
+
+def text_files(settings):
+    """Whether a path is the Markdown or reStructuredText of an article or
+    page: its metadata and text are followed by the parallel writer
+    (plugins/parallel/reuse.py), not by this key's file states."""
+    content = os.path.abspath(settings["PATH"])
+    folders = [
+        os.path.join(content, folder, "")
+        for folder in [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]]
+    ]
+
+    def is_text(path):
+        path = os.path.abspath(path)
+        return path.endswith(TEXT_EXTENSIONS) and path.startswith(tuple(folders))
+
+    return is_text
 
 
 def next_release(generators, now):

@@ -51,9 +51,7 @@ def indexed_glob(settings):
     """A Pagefind glob of the indexed pages, from their SAVE_AS patterns:
     `berita/{date:%Y}/{slug}/index.html` becomes `berita/*/*/index.html`."""
     patterns = [
-        pattern_glob(settings[key])
-        for key in INDEXED_SAVE_AS
-        if settings.get(key)
+        pattern_glob(settings[key]) for key in INDEXED_SAVE_AS if settings.get(key)
     ]
     return "{" + ",".join(dict.fromkeys(patterns)) + "}"
 

@@ -41,6 +41,10 @@ The internals, and why:
 - `Content.get_content.cache`, `Content.get_summary.cache`: Pelican's
   `memoized` caches of rendered text, cleared per object when the warm
   preview re-reads an article.
+- `Content.get_content` and `Content.get_summary` being the only ways to
+  the rendered text (the `content` and `summary` properties call them):
+  `text_reads` notes which objects' text a page reads while it renders,
+  so that an unchanged page can be reused (plugins/parallel/reuse.py).
 - `pelican.readers.SkipStub`: what a reader returns for a skipped file.
 - `url` and `save_as` being properties of `Content` and `URLWrapper`
   subclasses: remembered per object while pages render
@@ -94,6 +98,7 @@ __all__ = [
     "pelican_console",
     "set_content_html",
     "static_save_as",
+    "text_reads",
     "url_classes",
 ]
 
@@ -217,6 +222,33 @@ def static_save_as(item):
     if isinstance(item, Static):
         return item.get_url_setting("save_as")
     return item.save_as
+
+
+class _Watched:
+    """Stands for a `memoized` method of Content: tells who reads it."""
+
+    def __init__(self, memo, callback):
+        self.memo, self.callback = memo, callback
+
+    def __get__(self, obj, owner=None):
+        if obj is not None:
+            self.callback(obj)
+        return self.memo.__get__(obj, owner)
+
+
+@contextmanager
+def text_reads(callback):
+    """While inside, `callback(document)` runs whenever the rendered text
+    or summary of an article or page is read."""
+    names = ("get_content", "get_summary")
+    memos = {name: Content.__dict__[name] for name in names}
+    for name, memo in memos.items():
+        setattr(Content, name, _Watched(memo, callback))
+    try:
+        yield
+    finally:
+        for name, memo in memos.items():
+            setattr(Content, name, memo)
 
 
 def url_classes():

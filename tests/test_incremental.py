@@ -38,6 +38,11 @@ def edit_article(project):
     _edit(project, ARTICLE, "keluar sebagai Juara I", "tampil sebagai Juara I")
 
 
+def edit_title(project):
+    """Shown on other pages too: lists, feeds, related articles."""
+    _edit(project, ARTICLE, "Title: KBK Kanesma Raih", "Title: KBK Kanesma Meraih")
+
+
 def remove_article(project):
     (Path(project) / "content/berita/2017/profil-kbk-formasi.md").unlink()
 
@@ -69,6 +74,7 @@ def edit_setting(project):
 
 CHANGES = {
     "artikel": edit_article,
+    "judul": edit_title,
     "artikel dihapus": remove_article,
     "yaml": edit_yaml,
     "album": edit_album,

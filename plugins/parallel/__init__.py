@@ -28,6 +28,10 @@ SPEC = SettingsSpec(
         # The previous build's folder: equal files are hard-linked from there.
         # sitebuild/build.py sets it; None writes every file.
         "PARALLEL_PREVIOUS_OUTPUT": None,
+        # The key of every input but the text of articles and pages;
+        # sitebuild/build.py sets it. With it, pages whose inputs did not
+        # change are reused from the previous build (reuse.py).
+        "PARALLEL_SITE_KEY": None,
         # Keep converted Markdown in CACHE_PATH/markdown between builds
         # (reader.py, mdcache.py); off unless the site's settings turn it on.
         "PARALLEL_MARKDOWN_CACHE": False,
@@ -35,7 +39,11 @@ SPEC = SettingsSpec(
 )
 
 
+_WRITERS = {}  # the build's writer, whose record `finalized` saves
+
+
 def _initialized(pelican):
+    _WRITERS.clear()
     urls.forget()  # in case an earlier build in this process failed midway
     apply_defaults(pelican.settings, SPEC, SHARED)
 
@@ -56,6 +64,9 @@ def _get_writer(pelican):
 
 def _finalized(pelican):
     urls.forget()
+    writer = _WRITERS.pop("current", None)
+    if writer is not None:
+        writer.reuse.save()
 
 
 def _flushing(generate_output):
@@ -66,6 +77,7 @@ def _flushing(generate_output):
     def wrapper(writer):
         if not isinstance(writer, ParallelWriter):
             return generate_output(writer)
+        _WRITERS["current"] = writer
         with before_writer_finalized(writer, writer.flush):
             generate_output(writer)
         writer.flush()

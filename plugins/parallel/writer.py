@@ -38,13 +38,14 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from sitekit.files import atomic_write, remove_quietly
+from sitekit.files import atomic_write, link_or_copy, remove_quietly
 from sitekit.hooks import NOTICE_ATTRIBUTE, is_notice
-from sitekit.pelican_compat import HookedWriter, intercepted
+from sitekit.pelican_compat import HookedWriter, intercepted, text_reads
 from sitekit.settings import processes
 from sitekit.workers import die_with_parent
 
 from .attachments import settle_attachments
+from .reuse import Reuse, documents
 
 logger = logging.getLogger(__name__)
 
@@ -106,6 +107,10 @@ class ParallelWriter(HookedWriter):
         self.replaying = False
         self.rendering = False
         self.written = []  # (path, context) for content_written, in order
+        self.reuse = Reuse(settings, output_path)
+        self.read = None  # ids of the documents whose text the page read
+        self.reads = {}  # call index -> source paths it read
+        self.paths_of = {}  # id of a document -> its source path
 
     # -- recording ---------------------------------------------------------
 
@@ -180,29 +185,67 @@ class ParallelWriter(HookedWriter):
         written, self.written = self.written, []
         if calls:
             settle_attachments(call[4] for call in calls)
+            owned = self._owned()
+            todo = self._reuse_unchanged(owned, calls[0][2])
             self.rendering = True
             try:
-                with intercepted(signals.content_written, _ignore):
-                    self._render_all(calls)
+                with (
+                    intercepted(signals.content_written, _ignore),
+                    text_reads(self._reading),
+                ):
+                    self._render_all(calls, todo)
             finally:
                 self.rendering = False
                 self.current = None
+            for index in todo:
+                for path in owned.get(index, ()):
+                    self.reuse.note(path, self.reads.get(index, ()))
+            self.owner, self.reads = {}, {}
         for path, context in written:
             signals.content_written.send(path, context=context)
 
-    def _render_all(self, calls):
-        processes = self.processes if len(calls) >= MIN_CALLS else 1
+    def _owned(self):
+        """Call index -> the output paths it writes (it owns)."""
+        owned = {}
+        for path, index in self.owner.items():
+            owned.setdefault(index, []).append(path)
+        return owned
+
+    def _reuse_unchanged(self, owned, context):
+        """Link the pages nothing has changed for (reuse.py); return the
+        indices of the calls to render."""
+        self.reuse.start(context)
+        self.paths_of = {id(d): p for p, d in documents(context).items()}
+        todo = []
+        for index in sorted(owned):
+            found = self.reuse.reusable(owned[index])
+            if found is None:
+                todo.append(index)
+                continue
+            for old, new, read in found:
+                link_or_copy(old, new)
+                self.reuse.note(new, read)
+        return todo
+
+    def _reading(self, document):
+        if self.read is not None:
+            self.read.add(id(document))
+
+    def _render_all(self, calls, todo):
+        processes = self.processes if len(todo) >= MIN_CALLS else 1
         if processes == 1:
-            for index in range(len(calls)):
+            for index in todo:
                 self._render(calls, index)
             return
         counter, lock = RawValue("i", 0), Lock()
         sys.stdout.flush()
         sys.stderr.flush()
-        children = [self._fork(calls, counter, lock) for _ in range(processes - 1)]
+        children = [
+            self._fork(calls, todo, counter, lock) for _ in range(processes - 1)
+        ]
         failure = None
         try:
-            self._work(calls, counter, lock)
+            self._work(calls, todo, counter, lock)
         except BaseException as error:  # still collect the children first
             failure = error
         for pid, reader in children:
@@ -212,23 +255,27 @@ class ParallelWriter(HookedWriter):
         if failure is not None:
             raise failure
 
-    def _work(self, calls, counter, lock, parent=None):
+    def _work(self, calls, todo, counter, lock, parent=None):
         while True:
             if parent is not None and os.getppid() != parent:
                 os._exit(1)  # the build was killed: stop writing into its folder
             with lock:
-                index = counter.value
+                position = counter.value
                 counter.value += 1
-            if index >= len(calls):
+            if position >= len(todo):
                 return
-            self._render(calls, index)
+            self._render(calls, todo[position])
 
     def _render(self, calls, index):
         name, template, context, args, kwargs = calls[index]
-        self.current = index
-        Writer.write_file(self, name, template, context, *args, **kwargs)
+        self.current, self.read = index, set()
+        try:
+            Writer.write_file(self, name, template, context, *args, **kwargs)
+        finally:
+            read, self.read = self.read, None
+            self.reads[index] = [self.paths_of.get(i) for i in read]
 
-    def _fork(self, calls, counter, lock):
+    def _fork(self, calls, todo, counter, lock):
         reader, writer = os.pipe()
         parent = os.getpid()
         pid = os.fork()
@@ -241,9 +288,9 @@ class ParallelWriter(HookedWriter):
         # Only the parent logs (and collects for the build's report).
         records = _Forward()
         logging.getLogger().handlers = [records]
-        report = {"records": records.items, "error": None}
+        report = {"records": records.items, "error": None, "reads": self.reads}
         try:
-            self._work(calls, counter, lock, parent)
+            self._work(calls, todo, counter, lock, parent)
         except BaseException as error:
             report["error"] = _portable(error)
         try:
@@ -259,6 +306,7 @@ class ParallelWriter(HookedWriter):
             return RuntimeError("a page-rendering process ended without a report")
         for name, level, msg, args, extra in report["records"]:
             logging.getLogger(name).log(level, msg, *args, extra=extra)
+        self.reads.update(report["reads"])
         return report["error"]
 
     # -- placing files -----------------------------------------------------
