@@ -24,10 +24,12 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 
 from sitebuild.searchparts import glob_regex, part_key, pattern_glob, plan_parts
 from sitekit.files import atomic_write, link_or_copy, new_folder
+from sitekit.settings import processes
 from sitekit.workers import subprocess_guard
 
 # cache/pencarian/<part key>/<part>/: each part of the last bundle.
@@ -103,21 +105,27 @@ def index_site(output_dir, settings):
     size = settings.get("PEMBACA_SEARCH_PAGES_PER_BUNDLE") or 0
     parts = plan_parts(pages, bundle, size, settings.get("ARTICLE_SAVE_AS"))
     version = _pagefind_version()
-    used = []
-    for name, members in parts:
-        key = part_key(name, members, _reader(output_dir), version)
+    read = _reader(output_dir)
+    keys = [part_key(name, members, read, version) for name, members in parts]
+    todo = []
+    for (name, members), key in zip(parts, keys, strict=True):
         cached = os.path.join(cache, key)
-        if not os.path.isdir(cached):
-            _run_pagefind(output_dir, name, _part_glob(members, settings))
-            _keep(os.path.join(output_dir, name), cached)
-        else:
+        if os.path.isdir(cached):
             shutil.copytree(
                 os.path.join(cached, name),
                 os.path.join(output_dir, name),
                 dirs_exist_ok=True,
                 copy_function=link_or_copy,
             )
-        used.append(key)
+        else:
+            todo.append((name, _part_glob(members, settings), cached))
+    # Pagefind runs per part, side by side on BUILD_PROCESSES cores.
+    with ThreadPoolExecutor(max(1, min(processes(settings), len(todo)))) as pool:
+        done = pool.map(lambda job: _run_pagefind(output_dir, job[0], job[1]), todo)
+        list(done)  # the first failure is raised here
+    for name, _glob, cached in todo:
+        _keep(os.path.join(output_dir, name), cached)
+    used = keys
     _forget_others(cache, used)
     # Addresses of the other parts, relative to the first one's folder.
     others = [f"../{name}/" for name, _ in parts[1:]]
