@@ -155,3 +155,39 @@ def test_markdown_extension_objects_number_as_in_pelican(tmp_path):
     page = tmp_path / "polos" / "2020/berita-0/index.html"
     assert "fn:" in page.read_text(encoding="utf-8")
     assert pelican(site, tmp_path / "paralel", *PLUGIN, env=seed) == alone
+
+
+def test_our_site_attaches_pdfs_in_pages_and_hidden_articles(tmp_path):
+    """A regency office attaches decrees and reports: `{attach}` to a PDF
+    in a page and in a hidden article builds (the output plan used to pin
+    every static file before any page could move it), and the file sits
+    where the page links it."""
+    from conftest import copy_project, invoke
+
+    project = copy_project(tmp_path / "project")
+    content = project / "content"
+    (content / "pages/sk-2016.pdf").write_bytes(b"%PDF-1.4 sk\n")
+    (content / "berita/2016/laporan.pdf").write_bytes(b"%PDF-1.4 laporan\n")
+    (content / "pages/surat.md").write_text(
+        "Title: Surat Keputusan\nSlug: surat\n\nUnduh [SK]({attach}sk-2016.pdf).\n",
+        encoding="utf-8",
+    )
+    (content / "berita/2016/tersembunyi.md").write_text(
+        "Title: Laporan Tersembunyi\nDate: 2016-10-01 10:00\nStatus: hidden\n"
+        "Gelar: 2016\n\nUnduh [laporan]({attach}laporan.pdf).\n",
+        encoding="utf-8",
+    )
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as handle:
+        handle.write('\nSTATIC_PATHS = ["images", "pages", "berita"]\n')
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "output"
+    for page, pdf in (
+        ("surat/index.html", "surat/sk-2016.pdf"),
+        (
+            "berita/2016/laporan-tersembunyi/index.html",
+            "berita/2016/laporan-tersembunyi/laporan.pdf",
+        ),
+    ):
+        assert (site / pdf).is_file(), pdf
+        assert f'href="/{pdf}"' in (site / page).read_text(encoding="utf-8")
