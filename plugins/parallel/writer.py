@@ -109,7 +109,7 @@ class ParallelWriter(HookedWriter):
         self.written = []  # (path, context) for content_written, in order
         self.reuse = Reuse(settings, output_path)
         self.read = None  # ids of the documents whose text the page read
-        self.reads = {}  # call index -> source paths it read
+        self.reads = {}  # output path -> source paths of the texts it read
         self.paths_of = {}  # id of a document -> its source path
 
     # -- recording ---------------------------------------------------------
@@ -148,6 +148,10 @@ class ParallelWriter(HookedWriter):
         if self.rendering:
             if self.owner.get(filename) != self.current:
                 return _Nowhere()  # another call owns this path (override rules)
+            # Pelican renders a page, then opens its file: what was read
+            # since the call's previous file belongs to this one.
+            read, self.read = self.read or (), set()
+            self.reads[filename] = [self.paths_of.get(i) for i in read]
             return _Page(self, filename)
         claimed = self._claim(filename, override)
         if self.replaying:
@@ -199,7 +203,8 @@ class ParallelWriter(HookedWriter):
                 self.current = None
             for index in todo:
                 for path in owned.get(index, ()):
-                    self.reuse.note(path, self.reads.get(index, ()))
+                    if path in self.reads:
+                        self.reuse.note(path, self.reads[path])
             self.owner, self.reads = {}, {}
         for path, context in written:
             signals.content_written.send(path, context=context)
@@ -272,8 +277,7 @@ class ParallelWriter(HookedWriter):
         try:
             Writer.write_file(self, name, template, context, *args, **kwargs)
         finally:
-            read, self.read = self.read, None
-            self.reads[index] = [self.paths_of.get(i) for i in read]
+            self.read = None
 
     def _fork(self, calls, todo, counter, lock):
         reader, writer = os.pipe()
