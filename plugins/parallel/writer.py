@@ -190,7 +190,7 @@ class ParallelWriter(HookedWriter):
         if calls:
             settle_attachments(call[4] for call in calls)
             owned = self._owned()
-            todo = self._reuse_unchanged(owned, calls[0][2])
+            todo = self._reuse_unchanged(len(calls), owned, calls[0][2])
             self.rendering = True
             try:
                 with (
@@ -216,14 +216,15 @@ class ParallelWriter(HookedWriter):
             owned.setdefault(index, []).append(path)
         return owned
 
-    def _reuse_unchanged(self, owned, context):
+    def _reuse_unchanged(self, count, owned, context):
         """Link the pages nothing has changed for (reuse.py); return the
-        indices of the calls to render."""
+        indices of the calls to render (also those that own no file, which
+        Pelican renders all the same)."""
         self.reuse.start(context)
         self.paths_of = {id(d): p for p, d in documents(context).items()}
         todo = []
-        for index in sorted(owned):
-            found = self.reuse.reusable(owned[index])
+        for index in range(count):
+            found = self.reuse.reusable(owned.get(index, []))
             if found is None:
                 todo.append(index)
                 continue
