@@ -45,7 +45,6 @@ NOT_STATE = frozenset(
         "settings",
         "_context",
         "_parallel_urls",
-        "_output_location_referenced",
     )
 )
 # Attributes that name a plugin's object (an edition, a KBK, an album):
