@@ -5,7 +5,12 @@ plugins/gelar/settings.py and plugins/babel_i18n/__init__.py; set one here
 only to change it.
 """
 
-from jinja2 import FileSystemBytecodeCache
+import os
+import sys
+
+# sitekit/ beside this file, also for the plain `pelican` command.
+sys.path.append(os.path.dirname(os.path.abspath(__file__)))
+from sitekit.templatecache import OptionsBytecodeCache
 
 AUTHOR = "Humas Pemkab Magetan"
 SITENAME = "Arsip Gelar Budaya Kerja Kabupaten Magetan"
@@ -33,6 +38,8 @@ PLUGINS = ["babel_i18n", "gelar", "galeri", "pembaca", "parallel"]
 
 # Resized photos are kept here between builds (see plugins/galeri/cache.py).
 CACHE_PATH = "cache"
+# Converted Markdown too, by each file's bytes (plugins/parallel/mdcache.py).
+PARALLEL_MARKDOWN_CACHE = True
 
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,
@@ -41,8 +48,9 @@ JINJA_ENVIRONMENT = {
     # marked safe explicitly in the templates.
     "autoescape": True,
     # Compiled templates are kept (in the system's temporary folder, keyed
-    # by each template's text): every generator compiles its own copy.
-    "bytecode_cache": FileSystemBytecodeCache(),
+    # by each template's text, these options and the Jinja version): every
+    # generator compiles its own copy.
+    "bytecode_cache": OptionsBytecodeCache(),
 }
 
 # One language only: equal slugs are a collision, not a translation.

@@ -15,6 +15,7 @@ SITES = {
 SCENARIOS = (
     ("dingin", "bangun dingin (tanpa foto)", ("pelican", "situs")),
     ("dingin-gambar-hangat", "bangun dingin, cache gambar hangat", ("situs",)),
+    ("klon-baru", "klon baru (tanpa cache selain foto)", ("situs",)),
     ("tanpa-perubahan", "tanpa perubahan", ("pelican", "pelican-cache", "situs")),
     ("satu-artikel", "satu artikel diubah", ("pelican", "situs")),
     ("satu-yaml", "satu YAML diubah", ("situs",)),
@@ -31,6 +32,10 @@ NOTES = (
     "ukurannya sendiri (sekitar 11 MiB) menjadi batas bawah.",
     "Pelican polos: tanpa plugin, tema bawaan, artikel yang sama; "
     "bangun ulang menimpa output lama.",
+    "Klon baru: seperti deploy CI, tanpa output, tanpa cache kecuali "
+    "cache/galeri, tanpa __pycache__ dan dengan folder sementara baru "
+    "(templat Jinja dikompilasi ulang).",
+    "Satu artikel diubah: satu kalimat ditambahkan ke isi satu artikel.",
 )
 
 
@@ -84,6 +89,12 @@ def targets(report):
          big["time_ratio"] if big else None),
         ("pratinjau hangat: simpan artikel → halaman tertulis (median)", "≤ 1 s",
          1.0, " s", report["preview"]["median"] if report.get("preview") else None),
+        ("bangun dingin, cache gambar hangat / Pelican dingin", "≤ 1,3×", 1.3, "×",
+         scenarios["dingin-gambar-hangat"]["situs"]["ratio"]),
+        ("satu artikel diubah situs / Pelican dingin", "≤ 0,35×", 0.35, "×",
+         scenarios["satu-artikel"]["situs"]["ratio"]),
+        ("klon baru situs / Pelican dingin", "≤ 1,6×", 1.6, "×",
+         scenarios["klon-baru"]["situs"]["ratio"]),
     ]  # fmt: skip
     return [
         {

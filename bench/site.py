@@ -67,13 +67,19 @@ KEPT_WARM = ("galeri", "bagikan")
 MEASURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "measure.py")
 
 
-def timed(command, cwd):
-    """(seconds, peak MiB) of one build; raises RuntimeError when it fails."""
+def timed(command, cwd, env=None):
+    """(seconds, peak MiB) of one build; raises RuntimeError when it fails.
+    `env` adds to the environment of the build."""
     with tempfile.TemporaryDirectory(prefix="bench-ukur-") as scratch:
         result_path = os.path.join(scratch, "hasil.json")
         wrapped = [sys.executable, MEASURE, result_path, *command]
         done = subprocess.run(
-            wrapped, cwd=cwd, capture_output=True, text=True, errors="replace"
+            wrapped,
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            errors="replace",
+            env={**os.environ, **(env or {})},
         )
         if done.returncode:
             raise RuntimeError(
@@ -123,11 +129,24 @@ class Archive:
             *("LOAD_CONTENT_CACHE=true", "CACHE_CONTENT=true"),
         ]
 
-    def build(self, site):
+    def build(self, site, env=None):
         """(seconds, peak MiB) of one build of `site`."""
-        result = timed(self.command(site), self.folder)
+        result = timed(self.command(site), self.folder, env)
         self.built[site] = self.version
         return result
+
+    def fresh_clone(self, scratch):
+        """Our site as a new clone would find it (what a CI deploy builds):
+        no output and no cache but the resized photos, no compiled Python,
+        and a new temporary folder (Jinja keeps compiled templates there).
+        Returns the environment for the build."""
+        self.clear("situs", KEPT_COLD)
+        for folder, dirs, _files in os.walk(self.folder):
+            if "__pycache__" in dirs:
+                shutil.rmtree(os.path.join(folder, "__pycache__"))
+                dirs.remove("__pycache__")
+        temporary = tempfile.mkdtemp(prefix="tmp-klon-", dir=scratch)
+        return {"TMPDIR": temporary}
 
     def ensure_current(self, site):
         """Build `site` untimed unless it already saw the current content."""
@@ -208,7 +227,7 @@ class Archive:
         self.version += 1
 
 
-def one_round(main, big, number, record):
+def one_round(main, big, number, record, scratch):
     """Every scenario once; `record(scenario, site, (seconds, peak))`."""
     main.clear("pelican")
     record("dingin", "pelican", main.build("pelican"))
@@ -216,6 +235,8 @@ def one_round(main, big, number, record):
     record("dingin", "situs", main.build("situs"))
     main.clear("situs", KEPT_WARM)
     record("dingin-gambar-hangat", "situs", main.build("situs"))
+    env = main.fresh_clone(scratch)
+    record("klon-baru", "situs", main.build("situs", env))
     for site in ("pelican", "pelican-cache", "situs"):
         main.ensure_current(site)
         record("tanpa-perubahan", site, main.build(site))
@@ -308,7 +329,7 @@ def run(
 
         for number in range(runs):
             print(f"Putaran {number + 1} dari {runs} …")
-            one_round(main, big, number, record)
+            one_round(main, big, number, record, scratch)
         print("Mengukur pratinjau hangat (invoke livereload) …")
         edits = PREVIEW_EDITS_QUICK if quick else PREVIEW_EDITS
         preview = measure_edit_latency(main.folder, edits=edits, pause=PREVIEW_PAUSE)

@@ -183,7 +183,9 @@ def _build_locked(settings_file, output_path, finish, verbose, overrides, takeov
     now = datetime.datetime.now(datetime.UTC)
     roots = inputs.input_roots(settings, settings_file)
     base = os.path.dirname(os.path.abspath(settings_file))
-    key = inputs.inputs_key(settings, roots, base, extra=[finish is not None])
+    key, site_key = inputs.inputs_keys(
+        settings, roots, base, [finish is not None], inputs.text_files(settings)
+    )
     record_path = versions.record_path(output_path)
     record = inputs.load_record(record_path)
     if finish is None and inputs.still_current(record, key, live, now):
@@ -197,6 +199,7 @@ def _build_locked(settings_file, output_path, finish, verbose, overrides, takeov
             OUTPUT_PATH=folder,
             DELETE_OUTPUT_DIRECTORY=False,
             PARALLEL_PREVIOUS_OUTPUT=live,
+            PARALLEL_SITE_KEY=site_key,
             **overrides,
         )
         generators = []

@@ -1,12 +1,14 @@
 """Everything a build reads, as one key, so an unchanged site is not rebuilt.
 
-The key covers the settings as loaded (environment variables included),
-the size and modification time of every file under the content, theme,
-plugin and build-code folders and beside the settings file (like make and
-rsync, a changed file is one whose size or mtime changed), and the
-versions of the libraries that shape the HTML. A build records its key;
-the next build with the same key, while the same version is still live,
-has nothing to do.
+The key covers the settings as loaded (environment variables included,
+the Jinja options among them), the size and modification time of every
+file under the content, theme (and its template overrides), plugin and
+build-code folders and beside the settings file (like make and rsync, a
+changed file is one whose size or mtime changed), and the name and
+version of every installed distribution (an upgrade of Pygments,
+MarkupSafe or the slugifier changes the HTML as much as one of Pelican).
+A build records its key; the next build with the same key, while the
+same version is still live, has nothing to do.
 
 Time is an input too: an article dated in the future is left out until its
 date, so a record also says until when it holds.
@@ -14,50 +16,19 @@ date, so a record also says until when it holds.
 
 import datetime
 import hashlib
-import inspect
 import os
-import sys
-from importlib import metadata
 
 import sitebuild
 import sitekit
 from sitekit.files import read_json, write_json
+from sitekit.fingerprint import distributions, stable
 
-# Libraries whose upgrade can change the output.
-LIBRARIES = (
-    "pelican",
-    "markdown",
-    "jinja2",
-    "pillow",
-    "babel",
-    "pyyaml",
-    "beautifulsoup4",
-    "pagefind",
-    "feedgenerator",
-)
+__all__ = ["stable"]  # here for the callers that knew it here
 # Settings that name this build's own folders, not what it builds.
-VOLATILE_SETTINGS = ("OUTPUT_PATH", "PARALLEL_PREVIOUS_OUTPUT")
+VOLATILE_SETTINGS = ("OUTPUT_PATH", "PARALLEL_PREVIOUS_OUTPUT", "PARALLEL_SITE_KEY")
+# Files of articles and pages (text_files).
+TEXT_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown", ".rst")
 SKIPPED_FOLDERS = ("__pycache__", ".git")
-
-
-def stable(value):
-    """A text form of a settings value that is equal across processes
-    (a plain repr of a function contains its memory address)."""
-    if isinstance(value, dict):
-        items = sorted((str(k), stable(v)) for k, v in value.items())
-        return "{" + ", ".join(f"{k}: {v}" for k, v in items) + "}"
-    if isinstance(value, (list, tuple, set, frozenset)):
-        items = [stable(v) for v in value]
-        if isinstance(value, (set, frozenset)):
-            items.sort()
-        return "[" + ", ".join(items) + "]"
-    if callable(value) or inspect.ismodule(value):
-        module = getattr(value, "__module__", None) or getattr(value, "__name__", "")
-        return f"<{module}.{getattr(value, '__qualname__', '')}>"
-    text = repr(value)
-    if " at 0x" in text:  # an object without a meaningful repr
-        return f"<{type(value).__module__}.{type(value).__qualname__}>"
-    return text
 
 
 def file_states(roots):
@@ -97,35 +68,55 @@ def input_roots(settings, settings_file):
     here = os.path.dirname(os.path.abspath(settings_file))
     code = [os.path.dirname(os.path.abspath(m.__file__)) for m in (sitebuild, sitekit)]
     roots = [settings["PATH"], settings["THEME"], *code]
+    roots += settings.get("THEME_TEMPLATES_OVERRIDES") or []
     roots += [os.path.join(here, p) for p in settings.get("PLUGIN_PATHS", [])]
     roots += [os.path.join(here, n) for n in os.listdir(here) if n.endswith(".py")]
     return roots
 
 
-def library_versions():
-    versions = [f"python {sys.version}"]
-    for name in LIBRARIES:
-        try:
-            versions.append(f"{name}=={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name} absent")
-    return versions
-
-
 def inputs_key(settings, roots, base, extra=()):
     """The key of a build; file paths count relative to `base` (the project
     folder), so a copied project with its output keeps its key."""
-    digest = hashlib.sha256()
+    return inputs_keys(settings, roots, base, extra)[0]
+
+
+def inputs_keys(settings, roots, base, extra=(), is_text=lambda _path: False):
+    """(the key of a build, the same key without the files `is_text`
+    names), from one walk over the files."""
+    whole, site = hashlib.sha256(), hashlib.sha256()
+
+    def add(line, text=False):
+        whole.update(line)
+        if not text:
+            site.update(line)
+
     for key in sorted(settings):
         if key not in VOLATILE_SETTINGS:
             text = stable(settings[key]).replace(base, ".")
-            digest.update(f"{key}={text}\n".encode())
+            add(f"{key}={text}\n".encode())
     for path, size, mtime in file_states(roots):
         relative = os.path.relpath(path, base)
-        digest.update(f"{relative}\0{size}\0{mtime}\n".encode())
-    for line in [*library_versions(), *map(str, extra)]:
-        digest.update(f"{line}\n".encode())
-    return digest.hexdigest()
+        add(f"{relative}\0{size}\0{mtime}\n".encode(), is_text(path))
+    for line in [*distributions(), *map(str, extra)]:
+        add(f"{line}\n".encode())
+    return whole.hexdigest(), site.hexdigest()
+
+
+def text_files(settings):
+    """Whether a path is the Markdown or reStructuredText of an article or
+    page: its metadata and text are followed by the parallel writer
+    (plugins/parallel/reuse.py), not by this key's file states."""
+    content = os.path.abspath(settings["PATH"])
+    folders = [
+        os.path.join(content, folder, "")
+        for folder in [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]]
+    ]
+
+    def is_text(path):
+        path = os.path.abspath(path)
+        return path.endswith(TEXT_EXTENSIONS) and path.startswith(tuple(folders))
+
+    return is_text
 
 
 def next_release(generators, now):

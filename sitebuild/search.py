@@ -6,30 +6,33 @@ other failed build. Pagefind reads the language from <html lang="id"> and
 stems Indonesian words (a search for `laksana` finds `pelaksanaan`); only
 elements marked `data-pagefind-body` are indexed.
 
-Pagefind keeps the whole index in memory while it works, which grows with
-the words on the site: a site with more indexed pages than
-PEMBACA_SEARCH_PAGES_PER_BUNDLE is indexed in parts (pagefind/,
-pagefind-2/, …) whose list, pagefind/bagian.json, the search page reads
-to merge them (Pagefind's mergeIndex).
+Pagefind keeps the whole index in memory while it works, and takes time
+for every page: a large site is indexed in parts (sitebuild/searchparts.py
+says which page goes where: one part per year of news), whose list,
+pagefind/bagian.json, the search page reads to merge them (Pagefind's
+mergeIndex).
 
 Pagefind names some of its files by hashes that differ from run to run
-even for the same pages. So the bundle is kept in CACHE_PATH/pencarian,
-keyed by a hash of every HTML file: a build whose pages did not change
-reuses it, and publishing the same site twice uploads nothing new.
+even for the same pages. So each part is kept in CACHE_PATH/pencarian,
+keyed by a hash of its own pages: a build reuses every part whose pages
+did not change (an edited article re-indexes its year only), and
+publishing the same site twice uploads nothing new.
 """
 
-import hashlib
 import os
-import re
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
+from importlib import metadata
 
+from sitebuild.searchparts import glob_regex, part_key, pattern_glob, plan_parts
 from sitekit.files import link_or_copy, new_folder, write_json
 from sitekit.progress import progress
+from sitekit.settings import processes
 from sitekit.workers import subprocess_guard
 
-# cache/pencarian/<pages key>/<part>/: every part of the last bundle.
+# cache/pencarian/<part key>/<part>/: each part of the last bundle.
 CACHE_FOLDER = "pencarian"
 PARTS_LIST = "bagian.json"
 
@@ -42,7 +45,6 @@ INDEXED_SAVE_AS = (
     "PAGE_SAVE_AS",
     "GELAR_SAVE_AS",
     "KBK_SAVE_AS",
-    "INSTANSI_SAVE_AS",
     "GALERI_SAVE_AS",
 )
 
@@ -51,9 +53,7 @@ def indexed_glob(settings):
     """A Pagefind glob of the indexed pages, from their SAVE_AS patterns:
     `berita/{date:%Y}/{slug}/index.html` becomes `berita/*/*/index.html`."""
     patterns = [
-        re.sub(r"\{[^}]*\}", "*", settings[key])
-        for key in INDEXED_SAVE_AS
-        if settings.get(key)
+        pattern_glob(settings[key]) for key in INDEXED_SAVE_AS if settings.get(key)
     ]
     return "{" + ",".join(dict.fromkeys(patterns)) + "}"
 
@@ -71,25 +71,6 @@ def pagefind_command(output_dir, bundle, glob=None):
         "--silent",
     ]
     return command + (["--glob", glob] if glob else [])
-
-
-def part_names(bundle, count):
-    """The folders of a bundle in `count` parts: pagefind, pagefind-2, …"""
-    return [bundle] + [f"{bundle}-{number}" for number in range(2, count + 1)]
-
-
-def is_part(name, bundle):
-    """Whether folder `name` is one of the bundle's parts (pagefind, pagefind-2…)."""
-    return re.fullmatch(rf"{re.escape(bundle)}(?:-\d+)?", name) is not None
-
-
-def glob_regex(glob):
-    """Pagefind's `{a,b}` glob as a regex over site paths (`*` stays in one
-    folder), to count the pages it selects."""
-    alternatives = glob.strip("{}").split(",")
-    return re.compile(
-        "|".join(re.escape(a).replace(r"\*", "[^/]*") for a in alternatives)
-    )
 
 
 def selected_pages(output_dir, glob):
@@ -111,31 +92,6 @@ def marks_text(output_dir, relative):
         return b"data-pagefind-body" in handle.read()
 
 
-def split(pages, size):
-    """`pages` (sorted, so each year's news stays together) in parts of at
-    most `size`; one part (None: every page) when they fit."""
-    if len(pages) <= size:
-        return [None]
-    return [pages[start : start + size] for start in range(0, len(pages), size)]
-
-
-def pages_key(output_dir, bundle):
-    """A hash of the path and bytes of every HTML page outside the bundles."""
-    digest = hashlib.sha256()
-    for folder, dirs, files in os.walk(output_dir):
-        relative = os.path.relpath(folder, output_dir).replace(os.sep, "/")
-        if is_part(relative, bundle):
-            dirs[:] = []
-            continue
-        dirs.sort()
-        for name in sorted(files):
-            if name.endswith(".html"):
-                digest.update(f"{relative}/{name}\0".encode())
-                with open(os.path.join(folder, name), "rb") as handle:
-                    digest.update(hashlib.sha256(handle.read()).digest())
-    return digest.hexdigest()[:32]
-
-
 def index_site(output_dir, settings):
     """Write the search index into `output_dir`; returns notes for the editor.
 
@@ -145,56 +101,96 @@ def index_site(output_dir, settings):
         return []
     bundle = settings["PEMBACA_SEARCH_BUNDLE_URL"].strip("/")
     cache = os.path.join(settings["CACHE_PATH"], CACHE_FOLDER)
-    cached = os.path.join(cache, pages_key(output_dir, bundle))
-    if not os.path.isdir(cached):
-        _index_in_parts(output_dir, bundle, settings)
-        _keep(output_dir, bundle, cached)
-    else:
-        for name in os.listdir(cached):
+    pages = _indexed_pages(output_dir, settings)
+    size = settings.get("PEMBACA_SEARCH_PAGES_PER_BUNDLE") or 0
+    parts = plan_parts(pages, bundle, size, settings.get("ARTICLE_SAVE_AS"))
+    version = _pagefind_version()
+    read = _reader(output_dir)
+    keys = [part_key(name, members, read, version) for name, members in parts]
+    todo = []
+    for (name, members), key in zip(parts, keys, strict=True):
+        cached = os.path.join(cache, key)
+        if os.path.isdir(cached):
             shutil.copytree(
                 os.path.join(cached, name),
                 os.path.join(output_dir, name),
                 dirs_exist_ok=True,
                 copy_function=link_or_copy,
             )
+        else:
+            todo.append((name, _part_glob(members, settings), cached))
+    # Pagefind runs per part, side by side on BUILD_PROCESSES cores.
+    # Each part takes Pagefind a while on a large site: show how far it is.
+    workers = max(1, min(processes(settings), len(todo)))
+    with (
+        progress(len(todo), "Indeks pencarian", min_steps=2) as advance,
+        ThreadPoolExecutor(workers) as pool,
+    ):
+        jobs = [
+            pool.submit(_run_pagefind, output_dir, name, glob) for name, glob, _ in todo
+        ]
+        for job in jobs:
+            job.result()  # the first failure is raised here
+            advance()
+    for name, _glob, cached in todo:
+        _keep(os.path.join(output_dir, name), cached)
+    used = keys
+    _forget_others(cache, used)
+    # Addresses of the other parts, relative to the first one's folder.
+    others = [f"../{name}/" for name, _ in parts[1:]]
+    write_json(os.path.join(output_dir, bundle, PARTS_LIST), others)
     return []
 
 
-def _index_in_parts(output_dir, bundle, settings):
+def _indexed_pages(output_dir, settings):
+    """Site paths of the pages Pagefind indexes: selected by the glob and
+    marked with data-pagefind-body (Pagefind ignores the others)."""
     glob = indexed_glob(settings)
-    size = settings.get("PEMBACA_SEARCH_PAGES_PER_BUNDLE") or 0
-    pages = selected_pages(output_dir, glob) if size else []
-    if len(pages) > size:  # only then is it worth reading them
-        pages = [p for p in pages if marks_text(output_dir, p)]
-    parts = split(pages, size) if size else [None]
-    names = part_names(bundle, len(parts))
-    # Each part takes Pagefind a while on a large site: show how far it is.
-    with progress(len(parts), "Indeks pencarian", min_steps=2) as advance:
-        for name, pages in zip(names, parts, strict=True):
-            part_glob = glob if pages is None else "{" + ",".join(pages) + "}"
-            _run_pagefind(output_dir, name, part_glob)
-            advance()
-    # Addresses of the other parts, relative to the first one's folder.
-    others = [f"../{name}/" for name in names[1:]]
-    write_json(os.path.join(output_dir, bundle, PARTS_LIST), others)
+    return [p for p in selected_pages(output_dir, glob) if marks_text(output_dir, p)]
 
 
-def _keep(output_dir, bundle, cached):
-    """Store the new bundle (every part) as the only cache entry: a later
-    build of the same pages reuses it."""
+def _part_glob(members, settings):
+    if not members:  # an empty site: Pagefind's own message
+        return indexed_glob(settings)
+    return "{" + ",".join(members) + "}"
+
+
+def _reader(output_dir):
+    def read(page):
+        with open(os.path.join(output_dir, page), "rb") as handle:
+            return handle.read()
+
+    return read
+
+
+def _pagefind_version():
+    try:
+        return metadata.version("pagefind")
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def _keep(part_dir, cached):
+    """Store one new part (hard links) as a cache entry."""
     parent = os.path.dirname(cached)
+    os.makedirs(parent, exist_ok=True)
     staging = new_folder(parent)
-    for name in os.listdir(output_dir):
-        if is_part(name, bundle):
-            shutil.copytree(
-                os.path.join(output_dir, name),
-                os.path.join(staging, name),
-                copy_function=link_or_copy,
-            )
-    for name in os.listdir(parent):
-        if not name.startswith(".baru-"):
-            shutil.rmtree(os.path.join(parent, name), ignore_errors=True)
+    shutil.copytree(
+        part_dir,
+        os.path.join(staging, os.path.basename(part_dir)),
+        copy_function=link_or_copy,
+        ignore=shutil.ignore_patterns(PARTS_LIST),
+    )
     os.rename(staging, cached)
+
+
+def _forget_others(cache, used):
+    """Remove the cache entries of parts this build did not use."""
+    if not os.path.isdir(cache):
+        return
+    for name in os.listdir(cache):
+        if name not in used:
+            shutil.rmtree(os.path.join(cache, name), ignore_errors=True)
 
 
 def _run_pagefind(output_dir, bundle, glob):

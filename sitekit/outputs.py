@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from pelican.paginator import Paginator
 
+from sitekit.pelican_compat import static_save_as
 from sitekit.problems import display_path
 
 
@@ -62,16 +63,22 @@ ADDRESS_KEYS = ("save_as", "url", "slug", "title")
 
 
 def content_outputs(items, kind):
-    """Outputs of Pelican content objects (articles, pages...)."""
+    """Outputs of Pelican content objects (articles, pages...).
+
+    A static file is read where it stands now, without pinning it there:
+    an `{attach}` link moves it next to its page when that page renders,
+    as in Pelican, so it is planned at its own place.
+    """
     planned = []
     for item in items:
-        if not getattr(item, "save_as", ""):
+        save_as = static_save_as(item)
+        if not save_as:
             continue
         metadata = getattr(item, "metadata", {})
         key = next((k for k in ADDRESS_KEYS if k in metadata), None)
         planned.append(
             Output(
-                item.save_as,
+                save_as,
                 f"{kind} {display_path(item.source_path)}",
                 path=item.source_path,
                 key=key,

@@ -19,6 +19,19 @@ The internals, and why:
   the parallel writer (plugins/parallel/writer.py) records pages instead
   of opening them, and replays Pelican's overwrite rule without writing.
   It subclasses `HookedWriter`, which turns `_open_w` into `open_output`.
+- When Pelican sends two of its signals: `Writer.write_file` sends
+  `content_written` right after it writes each page, and the articles and
+  pages generators send `article_writer_finalized` and
+  `page_writer_finalized` (with `writer=`) as the last step of
+  `generate_output`. The parallel writer renders later and elsewhere, so
+  it holds `content_written` back until the file exists (`intercepted`)
+  and renders before a `*_writer_finalized` reaches any receiver
+  (`before_writer_finalized`).
+- `Static._output_location_referenced`, `Static.attach_to` and
+  `Content.get_url_setting`: reading a static file's `url` or `save_as`
+  pins it where it is, so a later `{attach}` link can no longer move it
+  next to the page that links it. The output plan reads where a static
+  file goes through `static_save_as`, which leaves it movable.
 - `MarkdownReader._parse_metadata`, `._source_path`, `._md`: the parallel
   reader (plugins/parallel/reader.py) hands Pelican HTML converted in
   another process and lets Pelican process the metadata as usual.
@@ -32,6 +45,10 @@ The internals, and why:
 - `Content.get_content.cache`, `Content.get_summary.cache`: Pelican's
   `memoized` caches of rendered text, cleared per object when the warm
   preview re-reads an article.
+- `Content.get_content` and `Content.get_summary` being the only ways to
+  the rendered text (the `content` and `summary` properties call them):
+  `text_reads` notes which objects' text a page reads while it renders,
+  so that an unchanged page can be reused (plugins/parallel/reuse.py).
 - `pelican.readers.SkipStub`: what a reader returns for a skipped file.
 - `url` and `save_as` being properties of `Content` and `URLWrapper`
   subclasses: remembered per object while pages render
@@ -48,12 +65,14 @@ The internals, and why:
   every warning again, so `forget_logged_warnings` empties them.
 """
 
+import contextlib
+import functools
 import importlib.metadata
 import logging
 from contextlib import contextmanager
 
 from pelican import signals
-from pelican.contents import Content
+from pelican.contents import Content, Static
 from pelican.log import LimitFilter
 from pelican.readers import SkipStub
 from pelican.urlwrappers import URLWrapper
@@ -87,16 +106,20 @@ __all__ = [
     "TESTED",
     "HookedWriter",
     "SkipStub",
+    "before_writer_finalized",
     "check_version",
     "content_html",
     "context_phase",
     "forget_all_rendered",
     "forget_logged_warnings",
     "forget_rendered",
+    "intercepted",
     "intrasite_links",
     "parse_markdown_metadata",
     "pelican_console",
     "set_content_html",
+    "static_save_as",
+    "text_reads",
     "url_classes",
 ]
 
@@ -230,6 +253,42 @@ def forget_rendered(document):
             del method.cache[key]
 
 
+def static_save_as(item):
+    """Where a static file (or any content) goes, read without pinning a
+    static file there: an `{attach}` link may still move it when its page
+    renders (`Static.save_as` would mark it referenced)."""
+    if isinstance(item, Static):
+        return item.get_url_setting("save_as")
+    return item.save_as
+
+
+class _Watched:
+    """Stands for a `memoized` method of Content: tells who reads it."""
+
+    def __init__(self, memo, callback):
+        self.memo, self.callback = memo, callback
+
+    def __get__(self, obj, owner=None):
+        if obj is not None:
+            self.callback(obj)
+        return self.memo.__get__(obj, owner)
+
+
+@contextmanager
+def text_reads(callback):
+    """While inside, `callback(document)` runs whenever the rendered text
+    or summary of an article or page is read."""
+    names = ("get_content", "get_summary")
+    memos = {name: Content.__dict__[name] for name in names}
+    for name, memo in memos.items():
+        setattr(Content, name, _Watched(memo, callback))
+    try:
+        yield
+    finally:
+        for name, memo in memos.items():
+            setattr(Content, name, memo)
+
+
 def url_classes():
     """Every class whose `url` and `save_as` Pelican computes as properties."""
     found, todo = [], [Content, URLWrapper]
@@ -263,3 +322,44 @@ class HookedWriter(Writer):
     def overridden_files(self):
         """Paths written with `override_output` (at most once each)."""
         return self._overridden_files
+
+
+# -- signals ----------------------------------------------------------------
+
+# Sent by the articles and pages generators as the last step of
+# `generate_output(writer)`.
+WRITER_FINALIZED = (signals.article_writer_finalized, signals.page_writer_finalized)
+
+
+@contextmanager
+def intercepted(signal, handler):
+    """While inside, `signal.send(sender, **kwargs)` calls `handler(sender,
+    kwargs)` instead of the receivers (the previous `send` is restored)."""
+    previous = vars(signal).get("send")
+    signal.send = lambda sender=None, **kwargs: handler(sender, kwargs)
+    try:
+        yield
+    finally:
+        if previous is None:
+            del signal.send
+        else:
+            signal.send = previous
+
+
+@contextmanager
+def before_writer_finalized(writer, action):
+    """While inside, `action()` runs before a `*_writer_finalized` signal
+    for `writer` reaches its receivers."""
+    sends = {signal: signal.send for signal in WRITER_FINALIZED}
+
+    def announcing(signal, sender, kwargs):
+        if kwargs.get("writer") is writer:
+            action()
+        return sends[signal](sender, **kwargs)
+
+    with contextlib.ExitStack() as stack:
+        for signal in WRITER_FINALIZED:
+            stack.enter_context(
+                intercepted(signal, functools.partial(announcing, signal))
+            )
+        yield

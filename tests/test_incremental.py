@@ -20,6 +20,7 @@ from bench.photos import draw_photo
 from conftest import IGNORE, digest, invoke
 from sitebuild import inputs
 from sitebuild.build import UNCHANGED
+from sitebuild.searchparts import is_part
 
 ARTICLE = "content/berita/2016/juara-gelar-budaya-kerja-2016.md"
 ALBUM = "content/galeri/gelar-2016"
@@ -35,6 +36,11 @@ def _edit(project, relative, old, new):
 
 def edit_article(project):
     _edit(project, ARTICLE, "keluar sebagai Juara I", "tampil sebagai Juara I")
+
+
+def edit_title(project):
+    """Shown on other pages too: lists, feeds, related articles."""
+    _edit(project, ARTICLE, "Title: KBK Kanesma Raih", "Title: KBK Kanesma Meraih")
 
 
 def remove_article(project):
@@ -68,6 +74,7 @@ def edit_setting(project):
 
 CHANGES = {
     "artikel": edit_article,
+    "judul": edit_title,
     "artikel dihapus": remove_article,
     "yaml": edit_yaml,
     "album": edit_album,
@@ -85,20 +92,31 @@ def build(project):
 def comparable(folder):
     """What the output says, with the search bundle read for its content:
     Pagefind names its index files differently on every run, even for the
-    same pages, so its fragments (one per page: URL, text, filters) are
-    compared decompressed, and its index files by count."""
+    same pages, so in each part (pagefind/, pagefind-2016/, …) its
+    fragments (one per page: URL, text, filters) are compared
+    decompressed, and its index files by count."""
     files = digest(folder)
-    bundle = {k: v for k, v in files.items() if k.startswith("pagefind/")}
-    rest = {k: v for k, v in files.items() if k not in bundle}
+    part = {
+        k: k.split("/", 1)[0] for k in files if is_part(k.split("/", 1)[0], "pagefind")
+    }
+    rest = {k: v for k, v in files.items() if k not in part}
     fragments = sorted(
-        gzip.decompress((Path(folder) / name).read_bytes())
-        for name in bundle
-        if name.startswith("pagefind/fragment/")
+        (part[name], gzip.decompress((Path(folder) / name).read_bytes()))
+        for name in part
+        if name.split("/", 1)[1].startswith("fragment/")
     )
-    hashed = ("pagefind/fragment/", "pagefind/index/", "pagefind/filter/")
-    assets = {k: v for k, v in bundle.items() if not k.startswith(hashed)}
-    assets = {k: v for k, v in assets.items() if not k.endswith((".pf_meta", ".json"))}
-    counts = {p: sum(k.startswith(p) for k in bundle) for p in hashed}
+    hashed = ("fragment/", "index/", "filter/")
+    assets = {
+        k: files[k]
+        for k in part
+        if not k.split("/", 1)[1].startswith(hashed)
+        and not k.endswith((".pf_meta", ".json"))
+    }
+    counts = {
+        (top, p): sum(k.startswith(f"{top}/{p}") for k in part)
+        for top in set(part.values())
+        for p in hashed
+    }
     return rest, fragments, assets, counts
 
 
@@ -130,6 +148,24 @@ def test_a_warm_build_after_a_change_equals_a_cold_build(change, project, tmp_pa
     assert cold_output[0] == warm_output[0]  # every page, feed, image, download
     assert cold_output[1] == warm_output[1]  # what the search index holds
     assert cold_output[2:] == warm_output[2:]
+
+
+@pytest.mark.slow
+def test_a_warm_build_of_an_index_in_parts_equals_a_cold_build(project, tmp_path):
+    """Parts whose pages did not change come from the cache; the part of
+    the edited article is indexed again; the whole equals a cold build."""
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as handle:
+        handle.write("\nPEMBACA_SEARCH_PAGES_PER_BUNDLE = 3\n")
+    build(project)
+    parts = sorted(
+        p.name for p in (project / "output").iterdir() if is_part(p.name, "pagefind")
+    )
+    assert len(parts) >= 4, parts
+    edit_article(project)
+    build(project)
+    cold = cold_copy(project, tmp_path / "cold")
+    build(cold)
+    assert comparable(cold / "output") == comparable(project / "output")
 
 
 @pytest.mark.slow
@@ -220,3 +256,32 @@ def test_an_empty_or_missing_live_folder_is_never_current(tmp_path):
     assert not inputs.still_current(record, "k", str(live), now)  # missing
     live.mkdir()
     assert not inputs.still_current(record, "k", str(live), now)  # empty
+
+
+def test_the_inputs_key_follows_every_installed_distribution(tmp_path, monkeypatch):
+    settings = {"PATH": str(tmp_path), "JINJA_ENVIRONMENT": {"trim_blocks": True}}
+    key = inputs.inputs_key(settings, [], str(tmp_path))
+    installed = inputs.distributions()
+    assert any(line.startswith("pygments==") for line in installed)
+    assert any(line.startswith("markupsafe==") for line in installed)
+    upgraded = [
+        line.replace("pygments==", "pygments==0.0.0+") if "pygments" in line else line
+        for line in installed
+    ]
+    monkeypatch.setattr(inputs, "distributions", lambda: upgraded)
+    assert inputs.inputs_key(settings, [], str(tmp_path)) != key
+    monkeypatch.undo()
+    untrimmed = {**settings, "JINJA_ENVIRONMENT": {"trim_blocks": False}}
+    assert inputs.inputs_key(untrimmed, [], str(tmp_path)) != key
+
+
+def test_the_inputs_roots_hold_the_theme_and_its_overrides(tmp_path):
+    settings_file = tmp_path / "pelicanconf.py"
+    settings_file.write_text("", encoding="utf-8")
+    settings = {
+        "PATH": str(tmp_path / "content"),
+        "THEME": str(tmp_path / "tema"),
+        "THEME_TEMPLATES_OVERRIDES": [str(tmp_path / "timpa")],
+    }
+    roots = inputs.input_roots(settings, str(settings_file))
+    assert {str(tmp_path / "tema"), str(tmp_path / "timpa")} <= set(roots)

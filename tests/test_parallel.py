@@ -32,8 +32,8 @@ def pelican(project, output, *settings):
     overrides = [f"CACHE_PATH={json.dumps(str(output) + '-cache')}", *settings]
     args = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"]
     args += ["-o", str(output), "-q"]
-    for override in overrides:
-        args += ["-e", override]
+    # One -e with every override: Pelican keeps only the last -e given.
+    args += ["-e", *overrides]
     return run(args, cwd=project)
 
 

@@ -345,6 +345,7 @@ INTERNALS = re.compile(
     r"\._content\b|\._open_w\b|\._written_files|\._overridden_files"
     r"|\._parse_metadata|\._get_generator_classes|\.cache\.clear\(\)"
     r"|from pelican\.readers import .*SkipStub|\._source_path\b|\._md\b"
+    r"|\.get_url_setting\(|\._output_location_referenced|\.attach_to\("
 )
 
 

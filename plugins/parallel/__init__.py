@@ -11,12 +11,12 @@ finds them on disk.
 import functools
 
 from pelican import signals
-from pelican.readers import MarkdownReader
 
+from sitekit.pelican_compat import before_writer_finalized
 from sitekit.settings import SHARED, SettingsSpec, apply_defaults, processes
 
 from . import urls
-from .reader import PreparedMarkdownReader, finish, prepare
+from .reader import finish, prepare
 from .writer import ParallelWriter
 
 # How many processes read and render: BUILD_PROCESSES (sitekit/settings.py).
@@ -28,19 +28,24 @@ SPEC = SettingsSpec(
         # The previous build's folder: equal files are hard-linked from there.
         # sitebuild/build.py sets it; None writes every file.
         "PARALLEL_PREVIOUS_OUTPUT": None,
+        # The key of every input but the text of articles and pages;
+        # sitebuild/build.py sets it. With it, pages whose inputs did not
+        # change are reused from the previous build (reuse.py).
+        "PARALLEL_SITE_KEY": None,
+        # Keep converted Markdown in CACHE_PATH/markdown between builds
+        # (reader.py, mdcache.py); off unless the site's settings turn it on.
+        "PARALLEL_MARKDOWN_CACHE": False,
     },
 )
 
 
+_WRITERS = {}  # the build's writer, whose record `finalized` saves
+
+
 def _initialized(pelican):
+    _WRITERS.clear()
     urls.forget()  # in case an earlier build in this process failed midway
     apply_defaults(pelican.settings, SPEC, SHARED)
-
-
-def _readers_init(readers):
-    for extension in PreparedMarkdownReader.file_extensions:
-        if readers.reader_classes.get(extension) is MarkdownReader:
-            readers.reader_classes[extension] = PreparedMarkdownReader
 
 
 def _article_generator_init(generator):
@@ -59,14 +64,24 @@ def _get_writer(pelican):
 
 def _finalized(pelican):
     urls.forget()
+    writer = _WRITERS.pop("current", None)
+    if writer is not None:
+        writer.reuse.save()
 
 
 def _flushing(generate_output):
+    """Render the generator's recorded pages when it is done, and before
+    it says so: receivers of `*_writer_finalized` find every file."""
+
     @functools.wraps(generate_output)
     def wrapper(writer):
-        generate_output(writer)
-        if isinstance(writer, ParallelWriter):
-            writer.flush()
+        if not isinstance(writer, ParallelWriter):
+            return generate_output(writer)
+        _WRITERS["current"] = writer
+        with before_writer_finalized(writer, writer.flush):
+            generate_output(writer)
+        writer.flush()
+        return None
 
     return wrapper
 
@@ -79,7 +94,6 @@ def _all_generators_finalized(generators):
 
 def register():
     signals.initialized.connect(_initialized)
-    signals.readers_init.connect(_readers_init)
     signals.article_generator_init.connect(_article_generator_init)
     signals.article_generator_finalized.connect(_article_generator_finalized)
     signals.get_writer.connect(_get_writer)

@@ -10,6 +10,16 @@ renders nothing: Pelican's own bookkeeping then runs in Pelican's order,
 so a path written twice fails (or is overridden) exactly as it would
 sequentially, and the directories exist before the workers start.
 
+What rendering does besides writing happens in the parent, in Pelican's
+order, so that no forked process decides anything the build depends on:
+- `{attach}` links move a static file next to the first page that renders
+  the link. Before forking, the parent renders the text of each recorded
+  page's own articles and pages that link files (`attachments.py`).
+- `content_written` is sent once per file, after every recorded page of
+  the generator exists, in Pelican's order and with the context Pelican
+  would give (kept from the replay, only when someone listens).
+- `*_writer_finalized` is sent after that (plugins/parallel/__init__.py).
+
 A rendered page whose bytes equal the same file of the previous build is
 hard-linked from there instead of written: unchanged files keep their
 inode and mtime, which also keeps rsync deploys short. A file that is
@@ -24,14 +34,18 @@ import sys
 import traceback
 from multiprocessing import Lock, RawValue
 
+from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from sitekit.files import atomic_write, remove_quietly
+from sitekit.files import atomic_write, link_or_copy, remove_quietly
 from sitekit.hooks import NOTICE_ATTRIBUTE, is_notice
-from sitekit.pelican_compat import HookedWriter
+from sitekit.pelican_compat import HookedWriter, intercepted, text_reads
 from sitekit.settings import processes
 from sitekit.workers import die_with_parent
+
+from .attachments import settle_attachments
+from .reuse import Reuse, documents
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +106,11 @@ class ParallelWriter(HookedWriter):
         self.current = None  # index of the call being rendered
         self.replaying = False
         self.rendering = False
+        self.written = []  # (path, context) for content_written, in order
+        self.reuse = Reuse(settings, output_path)
+        self.read = None  # ids of the documents whose text the page read
+        self.reads = {}  # output path -> source paths of the texts it read
+        self.paths_of = {}  # id of a document -> its source path
 
     # -- recording ---------------------------------------------------------
 
@@ -101,15 +120,21 @@ class ParallelWriter(HookedWriter):
         index = len(self.pending)
         self.pending.append((name, template, context, args, kwargs))
         self.current, self.replaying = index, True
+        listened = bool(signals.content_written.receivers)
         try:
-            if args or self._paginates(kwargs):
-                super().write_file(name, _Blank(), context, *args, **kwargs)
+            if listened or args or self._paginates(kwargs):
+                with intercepted(signals.content_written, self._remember_written):
+                    super().write_file(name, _Blank(), context, *args, **kwargs)
             else:  # one page at `name`: the bookkeeping without the replay
                 path = sanitised_join(self.output_path, name)
                 os.makedirs(os.path.dirname(path), exist_ok=True)
                 self.open_output(path, "utf-8", kwargs.get("override_output", False))
         finally:
             self.replaying = False
+
+    def _remember_written(self, path, kwargs):
+        if signals.content_written.receivers:
+            self.written.append((path, kwargs.get("context")))
 
     def _paginates(self, kwargs):
         """Whether Pelican's write_file would split this call into pages."""
@@ -123,6 +148,10 @@ class ParallelWriter(HookedWriter):
         if self.rendering:
             if self.owner.get(filename) != self.current:
                 return _Nowhere()  # another call owns this path (override rules)
+            # Pelican renders a page, then opens its file: what was read
+            # since the call's previous file belongs to this one.
+            read, self.read = self.read or (), set()
+            self.reads[filename] = [self.paths_of.get(i) for i in read]
             return _Page(self, filename)
         claimed = self._claim(filename, override)
         if self.replaying:
@@ -154,30 +183,75 @@ class ParallelWriter(HookedWriter):
     # -- rendering ---------------------------------------------------------
 
     def flush(self):
-        """Render every recorded page; raise the first worker's error."""
+        """Render every recorded page; raise the first worker's error.
+        Then tell `content_written` receivers about each file."""
         calls, self.pending = self.pending, []
-        if not calls:
-            return
-        self.rendering = True
-        try:
-            self._render_all(calls)
-        finally:
-            self.rendering = False
-            self.current = None
+        written, self.written = self.written, []
+        if calls:
+            settle_attachments(call[4] for call in calls)
+            owned = self._owned()
+            todo = self._reuse_unchanged(len(calls), owned, calls[0][2])
+            self.rendering = True
+            try:
+                with (
+                    intercepted(signals.content_written, _ignore),
+                    text_reads(self._reading),
+                ):
+                    self._render_all(calls, todo)
+            finally:
+                self.rendering = False
+                self.current = None
+            for index in todo:
+                for path in owned.get(index, ()):
+                    if path in self.reads:
+                        self.reuse.note(path, self.reads[path])
+            self.owner, self.reads = {}, {}
+        for path, context in written:
+            signals.content_written.send(path, context=context)
 
-    def _render_all(self, calls):
-        processes = self.processes if len(calls) >= MIN_CALLS else 1
+    def _owned(self):
+        """Call index -> the output paths it writes (it owns)."""
+        owned = {}
+        for path, index in self.owner.items():
+            owned.setdefault(index, []).append(path)
+        return owned
+
+    def _reuse_unchanged(self, count, owned, context):
+        """Link the pages nothing has changed for (reuse.py); return the
+        indices of the calls to render (also those that own no file, which
+        Pelican renders all the same)."""
+        self.reuse.start(context)
+        self.paths_of = {id(d): p for p, d in documents(context).items()}
+        todo = []
+        for index in range(count):
+            found = self.reuse.reusable(owned.get(index, []))
+            if found is None:
+                todo.append(index)
+                continue
+            for old, new, read in found:
+                link_or_copy(old, new)
+                self.reuse.note(new, read)
+        return todo
+
+    def _reading(self, document):
+        if self.read is not None:
+            self.read.add(id(document))
+
+    def _render_all(self, calls, todo):
+        processes = self.processes if len(todo) >= MIN_CALLS else 1
         if processes == 1:
-            for index in range(len(calls)):
+            for index in todo:
                 self._render(calls, index)
             return
         counter, lock = RawValue("i", 0), Lock()
         sys.stdout.flush()
         sys.stderr.flush()
-        children = [self._fork(calls, counter, lock) for _ in range(processes - 1)]
+        children = [
+            self._fork(calls, todo, counter, lock) for _ in range(processes - 1)
+        ]
         failure = None
         try:
-            self._work(calls, counter, lock)
+            self._work(calls, todo, counter, lock)
         except BaseException as error:  # still collect the children first
             failure = error
         for pid, reader in children:
@@ -187,23 +261,26 @@ class ParallelWriter(HookedWriter):
         if failure is not None:
             raise failure
 
-    def _work(self, calls, counter, lock, parent=None):
+    def _work(self, calls, todo, counter, lock, parent=None):
         while True:
             if parent is not None and os.getppid() != parent:
                 os._exit(1)  # the build was killed: stop writing into its folder
             with lock:
-                index = counter.value
+                position = counter.value
                 counter.value += 1
-            if index >= len(calls):
+            if position >= len(todo):
                 return
-            self._render(calls, index)
+            self._render(calls, todo[position])
 
     def _render(self, calls, index):
         name, template, context, args, kwargs = calls[index]
-        self.current = index
-        Writer.write_file(self, name, template, context, *args, **kwargs)
+        self.current, self.read = index, set()
+        try:
+            Writer.write_file(self, name, template, context, *args, **kwargs)
+        finally:
+            self.read = None
 
-    def _fork(self, calls, counter, lock):
+    def _fork(self, calls, todo, counter, lock):
         reader, writer = os.pipe()
         parent = os.getpid()
         pid = os.fork()
@@ -216,9 +293,9 @@ class ParallelWriter(HookedWriter):
         # Only the parent logs (and collects for the build's report).
         records = _Forward()
         logging.getLogger().handlers = [records]
-        report = {"records": records.items, "error": None}
+        report = {"records": records.items, "error": None, "reads": self.reads}
         try:
-            self._work(calls, counter, lock, parent)
+            self._work(calls, todo, counter, lock, parent)
         except BaseException as error:
             report["error"] = _portable(error)
         try:
@@ -234,6 +311,7 @@ class ParallelWriter(HookedWriter):
             return RuntimeError("a page-rendering process ended without a report")
         for name, level, msg, args, extra in report["records"]:
             logging.getLogger(name).log(level, msg, *args, extra=extra)
+        self.reads.update(report["reads"])
         return report["error"]
 
     # -- placing files -----------------------------------------------------
@@ -276,6 +354,10 @@ class _Forward(logging.Handler):
         except Exception:
             args = tuple(str(arg) for arg in args)
         self.items.append((record.name, record.levelno, record.msg, args, extra))
+
+
+def _ignore(_sender, _kwargs):
+    """content_written while rendering: sent by flush() once files exist."""
 
 
 def _portable(error):
