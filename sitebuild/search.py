@@ -45,6 +45,7 @@ INDEXED_SAVE_AS = (
     "PAGE_SAVE_AS",
     "GELAR_SAVE_AS",
     "KBK_SAVE_AS",
+    "INSTANSI_SAVE_AS",
     "GALERI_SAVE_AS",
 )
 
