@@ -198,7 +198,7 @@ def _build_locked(settings_file, output_path, finish, verbose, overrides, takeov
             settings_file,
             OUTPUT_PATH=folder,
             DELETE_OUTPUT_DIRECTORY=False,
-            PARALLEL_PREVIOUS_OUTPUT=live,
+            BUILD_PREVIOUS_OUTPUT=live,
             PARALLEL_SITE_KEY=site_key,
             **overrides,
         )

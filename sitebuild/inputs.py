@@ -25,7 +25,7 @@ from sitekit.fingerprint import distributions, stable
 
 __all__ = ["stable"]  # here for the callers that knew it here
 # Settings that name this build's own folders, not what it builds.
-VOLATILE_SETTINGS = ("OUTPUT_PATH", "PARALLEL_PREVIOUS_OUTPUT", "PARALLEL_SITE_KEY")
+VOLATILE_SETTINGS = ("OUTPUT_PATH", "BUILD_PREVIOUS_OUTPUT", "PARALLEL_SITE_KEY")
 # Files of articles and pages (text_files).
 TEXT_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown", ".rst")
 SKIPPED_FOLDERS = ("__pycache__", ".git")

@@ -61,6 +61,10 @@ SHARED = SettingsSpec(
         # A preview for colleagues (`invoke publish --preview`): drafts shown,
         # a "PRATINJAU" banner, noindex on every page, robots.txt disallows all.
         "BUILD_PREVIEW": False,
+        # The live build's folder, while a new one is written beside it: a
+        # file with the same bytes there is hard-linked, not written again
+        # (sitekit.files.place). sitebuild/build.py sets it; None writes all.
+        "BUILD_PREVIOUS_OUTPUT": None,
         # Who publishes the site, named in citations, the footer and the
         # publisher's structured data; empty means AUTHOR.
         "PUBLISHER_NAME": "",

@@ -7,6 +7,7 @@ make two equal-looking names or ids differ. Text is compared and stored
 in one Unicode form, NFC, so a name typed on two keyboards is one name.
 """
 
+import re
 import unicodedata
 
 # Control characters text may hold: tab, line feed, carriage return.
@@ -28,12 +29,23 @@ def is_forbidden(char):
     )
 
 
+def _forbidden_class():
+    """`is_forbidden` as one regular expression character class: a file of
+    thousands of lines is checked in C, not character by character."""
+    ranges = [r"\x00-\x08", r"\x0b\x0c", r"\x0e-\x1f", r"\x7f-\x9f"]
+    ranges += [r"\ud800-\udfff", r"\ufdd0-\ufdef"]
+    # The last two code points of every plane are noncharacters.
+    ranges += [rf"\U{plane:04X}FFFE\U{plane:04X}FFFF" for plane in range(17)]
+    return re.compile("[" + "".join(ranges) + "]")
+
+
+FORBIDDEN = _forbidden_class()
+
+
 def first_forbidden(text):
     """(index, character) of the first forbidden character, or None."""
-    for index, char in enumerate(text):
-        if is_forbidden(char):
-            return index, char
-    return None
+    found = FORBIDDEN.search(text)
+    return None if found is None else (found.start(), found.group())
 
 
 def is_invisible(char):

@@ -342,3 +342,16 @@ def test_one_name_in_any_unicode_form_is_one_name(name, form, invisible):
     with pytest.raises(ContentError) as refused:
         load(text)
     assert "dipakai oleh KBK" in format_report(refused.value.problems)
+
+
+def test_the_fast_search_for_forbidden_characters_agrees_on_every_code_point():
+    # first_forbidden searches with a regular expression for speed; it must
+    # refuse exactly what is_forbidden, the rule as written, refuses.
+    disagree = [
+        code
+        for code in range(0x110000)
+        if textcheck.is_forbidden(chr(code))
+        != (textcheck.first_forbidden(f"ab{chr(code)}") == (2, chr(code)))
+    ]
+    assert disagree == []
+    assert textcheck.first_forbidden("baris\nkedua\x0b") == (11, "\x0b")

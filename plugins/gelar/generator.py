@@ -15,7 +15,7 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
 from sitekit import placeholders
-from sitekit.files import atomic_write
+from sitekit.files import place, previous_file
 from sitekit.outputs import Output, write_plan
 from sitekit.pelican_compat import content_html, set_content_html
 from sitekit.problems import display_path, raise_if_any
@@ -198,7 +198,8 @@ class GelarGenerator(Generator):
 
     def write_text(self, save_as, text):
         path = sanitised_join(self.output_path, save_as)
-        atomic_write(path, text)
+        previous = self.settings.get("BUILD_PREVIOUS_OUTPUT")
+        place(path, text, previous_file(path, self.output_path, previous))
         logger.info('Writing "%s"', path)
 
 

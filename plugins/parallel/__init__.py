@@ -25,9 +25,6 @@ SPEC = SettingsSpec(
     where="plugins/parallel/__init__.py",
     prefixes=("PARALLEL_",),
     defaults={
-        # The previous build's folder: equal files are hard-linked from there.
-        # sitebuild/build.py sets it; None writes every file.
-        "PARALLEL_PREVIOUS_OUTPUT": None,
         # The key of every input but the text of articles and pages;
         # sitebuild/build.py sets it. With it, pages whose inputs did not
         # change are reused from the previous build (reuse.py).

@@ -105,7 +105,7 @@ class Reuse:
 
     def __init__(self, settings, output_path):
         self.base_key = settings.get("PARALLEL_SITE_KEY")
-        self.previous = settings.get("PARALLEL_PREVIOUS_OUTPUT") or None
+        self.previous = settings.get("BUILD_PREVIOUS_OUTPUT") or None
         cache = settings.get("CACHE_PATH")
         self.path = os.path.join(cache, FOLDER, RECORD) if cache else None
         self.output_path = output_path

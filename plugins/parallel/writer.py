@@ -38,7 +38,7 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from sitekit.files import atomic_write, link_or_copy, remove_quietly
+from sitekit.files import link_or_copy, place, previous_file
 from sitekit.hooks import NOTICE_ATTRIBUTE, is_notice
 from sitekit.pelican_compat import HookedWriter, intercepted, text_reads
 from sitekit.settings import processes
@@ -100,7 +100,7 @@ class ParallelWriter(HookedWriter):
         super().__init__(output_path, settings=settings)
         settings = settings or {}
         self.processes = processes(settings)
-        self.previous = settings.get("PARALLEL_PREVIOUS_OUTPUT") or None
+        self.previous = settings.get("BUILD_PREVIOUS_OUTPUT") or None
         self.pending = []
         self.owner = {}  # output path -> index of the call that writes it
         self.current = None  # index of the call being rendered
@@ -318,25 +318,7 @@ class ParallelWriter(HookedWriter):
 
     def place(self, path, data):
         """Write `data` at `path`, or link the previous build's equal file."""
-        if self.previous and self._link_if_same(path, data):
-            return
-        # It may be a link into an older build: replace, never rewrite.
-        atomic_write(path, data)
-
-    def _link_if_same(self, path, data):
-        relative = os.path.relpath(path, self.output_path)
-        old = os.path.join(self.previous, relative)
-        try:
-            if os.path.getsize(old) != len(data):
-                return False
-            with open(old, "rb") as handle:
-                if handle.read() != data:
-                    return False
-            remove_quietly(path)
-            os.link(old, path)
-        except OSError:
-            return False
-        return True
+        place(path, data, previous_file(path, self.output_path, self.previous))
 
 
 class _Forward(logging.Handler):

@@ -19,7 +19,7 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 from PIL import Image
 
-from sitekit.files import atomic_write, link_or_copy
+from sitekit.files import link_or_copy, place, previous_file
 from sitekit.formatting import make_filters
 from sitekit.outputs import Output, write_plan
 from sitekit.problems import ContentError
@@ -258,15 +258,20 @@ class PembacaGenerator(Generator):
 
     def _text_writer(self, save_as, make):
         def write(_writer):
-            atomic_write(sanitised_join(self.output_path, save_as), make())
+            self._place(save_as, make())
 
         return write
 
     def _icon_writer(self, name):
         def write(_writer):
-            atomic_write(sanitised_join(self.output_path, name), self.icons[name])
+            self._place(name, self.icons[name])
 
         return write
+
+    def _place(self, save_as, data):
+        path = sanitised_join(self.output_path, save_as)
+        previous = self.settings.get("BUILD_PREVIOUS_OUTPUT")
+        place(path, data, previous_file(path, self.output_path, previous))
 
     def _placer(self, card):
         def place(_writer):
