@@ -8,14 +8,18 @@ processes and no lower limit: every site they build is read and rendered
 in forked processes, and must come out as Pelican alone makes it.
 
 The wheel lacks Pelican's `samples/` folder, which five functional tests
-read, and the optional typogrify; those tests are left out when they are
-missing. Set PELICAN_SOURCE to an unpacked Pelican source distribution of
-the installed version to run them as well (its tests, with its samples).
+read: so the tests run from the source distribution of the installed
+version, fetched once from PyPI with pip into cache/pelican-sumber/ (or
+from PELICAN_SOURCE, an unpacked one). Only when neither is at hand do
+they run from the wheel without those five. The optional typogrify is not
+installed; its two tests are left out.
 """
 
 import os
 import re
 import sys
+import tarfile
+from importlib.metadata import version
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -40,12 +44,32 @@ NEEDS_TYPOGRIFY = (
 )
 
 
+SOURCES = ROOT / "cache" / "pelican-sumber"
+
+
 def _source():
-    """The folder that holds `pelican/` (and, in a source tree, `samples/`)."""
+    """The folder that holds `pelican/` and, from a source distribution,
+    `samples/`."""
     given = os.environ.get("PELICAN_SOURCE")
     if given:
         return Path(given)
-    return Path(pelican.__file__).resolve().parent.parent
+    return _source_distribution() or Path(pelican.__file__).resolve().parent.parent
+
+
+def _source_distribution():
+    """The installed version's sdist, unpacked under SOURCES, or None when
+    PyPI cannot be reached."""
+    release = version("pelican")
+    unpacked = SOURCES / f"pelican-{release}"
+    if (unpacked / "samples").is_dir():
+        return unpacked
+    download = [sys.executable, "-m", "pip", "download", "--no-deps", "-q"]
+    download += ["--no-binary", ":all:", f"pelican=={release}", "-d", str(SOURCES)]
+    if run(download, cwd=ROOT).returncode != 0:
+        return None
+    with tarfile.open(SOURCES / f"pelican-{release}.tar.gz") as archive:
+        archive.extractall(SOURCES, filter="data")
+    return unpacked if (unpacked / "samples").is_dir() else None
 
 
 def test_pelican_s_own_tests_pass_with_the_parallel_plugin_forced_on(tmp_path):
