@@ -50,16 +50,10 @@ def atomic_write(path, data, *, durable=False):
         raise
 
 
-def previous_file(path, output_path, previous_output):
-    """The file at `path`'s place in the previous build, or None."""
-    if not previous_output:
-        return None
-    return os.path.join(previous_output, os.path.relpath(path, output_path))
-
-
-def place(path, data, previous=None):
-    """Put `data` at `path` like `atomic_write`; when `previous` (the same
-    file of the previous build) holds the same bytes, hard-link it instead.
+def place(path, data, output_path=None, previous_output=None):
+    """Put `data` at `path` (inside `output_path`) like `atomic_write`;
+    when the same file of the previous build, in `previous_output`, holds
+    the same bytes, hard-link it instead.
 
     Reading a small file and linking it costs a fraction of creating a
     file, and an unchanged file then keeps its inode, date and cache
@@ -67,14 +61,16 @@ def place(path, data, previous=None):
     """
     if isinstance(data, str):
         data = data.encode("utf-8")
-    if previous is not None and _same_bytes(previous, data):
-        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-        remove_quietly(path)
-        try:
-            os.link(previous, path)
-            return
-        except OSError:
-            pass  # another file system, a link limit: write it
+    if previous_output and output_path:
+        previous = os.path.join(previous_output, os.path.relpath(path, output_path))
+        if _same_bytes(previous, data):
+            os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+            remove_quietly(path)
+            try:
+                os.link(previous, path)
+                return
+            except OSError:
+                pass  # another file system, a link limit: write it
     # It may be a link into an older build: replace, never rewrite.
     atomic_write(path, data)
 

@@ -55,13 +55,14 @@ def test_place_links_the_previous_builds_equal_file_and_writes_a_changed_one(
     (old / "berita" / "beda.bib").write_text("@misc{lama}")
     for name, text in (("sama.bib", "@misc{a}"), ("beda.bib", "@misc{baru}")):
         path = str(new / "berita" / name)
-        files.place(path, text, files.previous_file(path, str(new), str(old)))
+        files.place(path, text, str(new), str(old))
     same, changed = new / "berita" / "sama.bib", new / "berita" / "beda.bib"
     assert same.stat().st_ino == (old / "berita" / "sama.bib").stat().st_ino
     assert changed.read_text() == "@misc{baru}"
     assert changed.stat().st_ino != (old / "berita" / "beda.bib").stat().st_ino
     assert (old / "berita" / "beda.bib").read_text() == "@misc{lama}"
-    assert files.previous_file(str(same), str(new), None) is None
+    files.place(str(new / "tanpa-build-lama.bib"), "@misc{a}", str(new), None)
+    assert (new / "tanpa-build-lama.bib").read_text() == "@misc{a}"
 
 
 def test_read_json_gives_the_default_for_a_broken_or_missing_file(tmp_path):

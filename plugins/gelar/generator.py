@@ -15,7 +15,7 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
 from sitekit import placeholders
-from sitekit.files import place, previous_file
+from sitekit.files import place
 from sitekit.outputs import Output, write_plan
 from sitekit.pelican_compat import content_html, set_content_html
 from sitekit.problems import display_path, raise_if_any
@@ -198,8 +198,7 @@ class GelarGenerator(Generator):
 
     def write_text(self, save_as, text):
         path = sanitised_join(self.output_path, save_as)
-        previous = self.settings.get("BUILD_PREVIOUS_OUTPUT")
-        place(path, text, previous_file(path, self.output_path, previous))
+        place(path, text, self.output_path, self.settings["BUILD_PREVIOUS_OUTPUT"])
         logger.info('Writing "%s"', path)
 
 

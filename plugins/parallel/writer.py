@@ -38,7 +38,7 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from sitekit.files import link_or_copy, place, previous_file
+from sitekit.files import link_or_copy, place
 from sitekit.hooks import NOTICE_ATTRIBUTE, is_notice
 from sitekit.pelican_compat import HookedWriter, intercepted, text_reads
 from sitekit.settings import processes
@@ -318,7 +318,7 @@ class ParallelWriter(HookedWriter):
 
     def place(self, path, data):
         """Write `data` at `path`, or link the previous build's equal file."""
-        place(path, data, previous_file(path, self.output_path, self.previous))
+        place(path, data, self.output_path, self.previous)
 
 
 class _Forward(logging.Handler):

@@ -19,7 +19,7 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 from PIL import Image
 
-from sitekit.files import link_or_copy, place, previous_file
+from sitekit.files import link_or_copy, place
 from sitekit.formatting import make_filters
 from sitekit.outputs import Output, write_plan
 from sitekit.problems import ContentError
@@ -270,8 +270,7 @@ class PembacaGenerator(Generator):
 
     def _place(self, save_as, data):
         path = sanitised_join(self.output_path, save_as)
-        previous = self.settings.get("BUILD_PREVIOUS_OUTPUT")
-        place(path, data, previous_file(path, self.output_path, previous))
+        place(path, data, self.output_path, self.settings["BUILD_PREVIOUS_OUTPUT"])
 
     def _placer(self, card):
         def place(_writer):
